@@ -1,0 +1,41 @@
+/**
+ * One jest run for the whole workspace, split into tiers by file name:
+ * unit (`*.spec.ts`, no I/O), integration (`*.int-spec.ts`, real NATS/Postgres/ClickHouse)
+ * and end-to-end (`*.e2e-spec.ts`, services booted as processes).
+ */
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+        target: 'es2022',
+      },
+      module: { type: 'commonjs' },
+      sourceMaps: 'inline',
+    },
+  ],
+};
+const moduleNameMapper = {
+  '^@slipway/(contracts|messaging|telemetry|config|persistence|testing)$': '<rootDir>/libs/$1/src/index.ts',
+};
+const roots = ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/deploy', '<rootDir>/clients'];
+const tier = (displayName, testMatch, extra = {}) => ({
+  displayName,
+  rootDir: __dirname,
+  roots,
+  testMatch,
+  transform,
+  moduleNameMapper,
+  testEnvironment: 'node',
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    tier('unit', ['**/*.spec.ts']),
+    tier('integration', ['**/*.int-spec.ts'], { testTimeout: 60_000 }),
+    tier('e2e', ['**/*.e2e-spec.ts'], { testTimeout: 180_000 }),
+  ],
+};

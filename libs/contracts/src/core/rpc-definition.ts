@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+
+/** The default first token of request/reply subjects (core NATS, never stored in a stream). */
+export const RPC_ROOT = 'slipway.rpc';
+
+/**
+ * A request/reply operation between services: core NATS subject
+ * `slipway.rpc.<service>.<method>`, answered by a queue group so any replica can reply.
+ */
+export interface RpcDefinition<TReq extends z.ZodType = z.ZodType, TRes extends z.ZodType = z.ZodType> {
+  readonly name: string;
+  readonly service: string;
+  readonly method: string;
+  /** `slipway.rpc.<service>.<method>` */
+  readonly subject: string;
+  readonly request: TReq;
+  readonly response: TRes;
+  readonly description: string;
+}
+
+export type RpcRequest<D extends RpcDefinition> = z.infer<D['request']>;
+export type RpcResponse<D extends RpcDefinition> = z.infer<D['response']>;
+
+export function defineRpc<TReq extends z.ZodType, TRes extends z.ZodType>(def: {
+  name: string;
+  service: string;
+  method: string;
+  request: TReq;
+  response: TRes;
+  description: string;
+}): RpcDefinition<TReq, TRes> {
+  return Object.freeze({ ...def, subject: `${RPC_ROOT}.${def.service}.${def.method}` });
+}

@@ -1,0 +1,36 @@
+/**
+ * The base of every typed error in Slipway. `code` is stable and dotted
+ * (`REGISTRY.MODEL_NOT_FOUND`); the gateway maps codes to HTTP status in one table.
+ */
+export class SlipwayError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'SlipwayError';
+  }
+
+  /** The shape errors take on the wire (RPC replies, HTTP bodies). */
+  toJSON(): ErrorBody {
+    return { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) };
+  }
+}
+
+/** The one shape of an error on the wire. */
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** Error codes shared by every service. */
+export const CommonErrorCodes = {
+  VALIDATION: 'COMMON.VALIDATION_FAILED',
+  NOT_FOUND: 'COMMON.NOT_FOUND',
+  CONFLICT: 'COMMON.CONFLICT',
+  UNAVAILABLE: 'COMMON.DEPENDENCY_UNAVAILABLE',
+  INTERNAL: 'COMMON.INTERNAL',
+} as const;
