@@ -3,8 +3,7 @@
  * unit (`*.spec.ts`, no I/O), integration (`*.int-spec.ts`, real NATS/Postgres/ClickHouse)
  * and end-to-end (`*.e2e-spec.ts`, services booted as processes).
  */
-const transform = {
-  '^.+\\.ts$': [
+const swc = [
     '@swc/jest',
     {
       jsc: {
@@ -15,10 +14,12 @@ const transform = {
       module: { type: 'commonjs' },
       sourceMaps: 'inline',
     },
-  ],
-};
+];
+/** NestJS 12 ships ES modules; jest's CommonJS runtime needs them compiled (Node 20 jest cannot require(esm)). */
+const transform = { '^.+\\.ts$': swc, '^.+\\.m?js$': swc };
+const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|@fastify/.*-esm|uid)/)'];
 const moduleNameMapper = {
-  '^@slipway/(contracts|messaging|telemetry|config|persistence|testing)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@slipway/(contracts|messaging|telemetry|config|persistence|testing|runtime)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const roots = ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/deploy', '<rootDir>/clients'];
 const tier = (displayName, testMatch, extra = {}) => ({
@@ -27,6 +28,7 @@ const tier = (displayName, testMatch, extra = {}) => ({
   roots,
   testMatch,
   transform,
+  transformIgnorePatterns,
   moduleNameMapper,
   testEnvironment: 'node',
   ...extra,

@@ -1,0 +1,5 @@
+export * from './ids';
+export * from './timestamps';
+export * from './actor';
+export * from './key-value';
+export * from './metric-value';

@@ -1,0 +1,48 @@
+import type { EventDefinition } from '@slipway/contracts';
+
+/** The part of a service's validated config the kit reads (each service's schema includes these keys). */
+export interface ServiceKitConfig {
+  NATS_URL: string;
+  SLIPWAY_SUBJECT_ROOT: string;
+  HTTP_HOST: string;
+  HTTP_PORT: number;
+  LOG_LEVEL: string;
+  SHUTDOWN_TIMEOUT_MS: number;
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+}
+
+/** Postgres settings of a service that owns a schema. */
+export interface PostgresOptions {
+  url: string;
+  poolSize: number;
+  /** The service's own schema (`tracking`, `registry`, …): no service reads another's tables. */
+  schema: string;
+  entities: Function[];
+  migrations: Function[];
+}
+
+/** One versioned ClickHouse migration: statements run in order. */
+export interface ClickHouseMigrationSpec {
+  version: number;
+  name: string;
+  up: string[];
+  down?: string[];
+}
+
+/** ClickHouse settings of a service that owns a database (tracking: metrics, serving: predictions). */
+export interface ClickHouseOptions {
+  url?: string;
+  dataPath: string;
+  database: string;
+  migrations: ClickHouseMigrationSpec[];
+}
+
+/** Everything `ServiceKitModule.forRoot` needs. */
+export interface ServiceKitOptions {
+  service: string;
+  config: ServiceKitConfig;
+  postgres?: PostgresOptions;
+  clickhouse?: ClickHouseOptions;
+  /** The events this service consumes through JetStream durable consumers (by `@EventPattern(type)`). */
+  consumes?: readonly EventDefinition[];
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { httpEnv, lifecycleEnv, loadConfigOrExit, natsEnv, telemetryEnv, postgresEnv } from '@slipway/config';
+
+/** Environment of the gateway service: the one HTTP edge: REST API, MLflow-compatible API, auth, live events. */
+export const gatewayConfigSchema = z.object({
+  ...natsEnv,
+  ...httpEnv(8080),
+  ...telemetryEnv,
+  ...lifecycleEnv,
+  ...postgresEnv,
+});
+
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+/** Reads and validates the environment; a bad value stops the service naming the variable. */
+export const loadGatewayConfig = (): GatewayConfig => loadConfigOrExit(gatewayConfigSchema, 'gateway');

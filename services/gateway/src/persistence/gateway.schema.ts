@@ -1,0 +1,5 @@
+/** TypeORM entities of the `gateway` Postgres schema (owned by this service alone). */
+export const gatewayEntities: Function[] = [];
+
+/** Migrations of the `gateway` schema, oldest first; one per change, never edited once released. */
+export const gatewayMigrations: Function[] = [];

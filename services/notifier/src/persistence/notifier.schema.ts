@@ -1,0 +1,5 @@
+/** TypeORM entities of the `notifier` Postgres schema (owned by this service alone). */
+export const notifierEntities: Function[] = [];
+
+/** Migrations of the `notifier` schema, oldest first; one per change, never edited once released. */
+export const notifierMigrations: Function[] = [];

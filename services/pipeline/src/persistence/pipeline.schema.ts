@@ -1,0 +1,5 @@
+/** TypeORM entities of the `pipeline` Postgres schema (owned by this service alone). */
+export const pipelineEntities: Function[] = [];
+
+/** Migrations of the `pipeline` schema, oldest first; one per change, never edited once released. */
+export const pipelineMigrations: Function[] = [];

@@ -1,0 +1,5 @@
+/** TypeORM entities of the `registry` Postgres schema (owned by this service alone). */
+export const registryEntities: Function[] = [];
+
+/** Migrations of the `registry` schema, oldest first; one per change, never edited once released. */
+export const registryMigrations: Function[] = [];
