@@ -25,6 +25,8 @@ export interface ManagedProcessOptions {
  * orchestrator, which then stops children in order.
  */
 export class ManagedProcess {
+  /** Every child not yet exited, for the last-resort kill when the orchestrator dies. */
+  static readonly running = new Set<ManagedProcess>();
   readonly exited: Promise<ProcessExit>;
   private readonly child: ChildProcess;
   private readonly tail = new LastLines(60);
@@ -56,6 +58,8 @@ export class ManagedProcess {
         resolve(this.exitInfo);
       });
     });
+    ManagedProcess.running.add(this);
+    void this.exited.then(() => ManagedProcess.running.delete(this));
     this.follow(this.child.stdout, 'stdout');
     this.follow(this.child.stderr, 'stderr');
   }

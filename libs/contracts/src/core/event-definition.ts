@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { issuesOf, ValidationError } from '../errors/validation-error';
 import { CLOUD_EVENT_TYPE_PATTERN, type CloudEvent } from './cloud-event';
 import { withRoot } from './subject-root';
 
@@ -27,7 +28,9 @@ export interface EventDefinition<TSchema extends z.ZodType = z.ZodType> {
 /** The `data` type of an event definition. */
 export type EventData<D extends EventDefinition> = z.infer<D['schema']>;
 
-export function defineEvent<TSchema extends z.ZodType>(def: EventDefinition<TSchema>): EventDefinition<TSchema> {
+export function defineEvent<TSchema extends z.ZodType>(
+  def: EventDefinition<TSchema>,
+): EventDefinition<TSchema> {
   if (!CLOUD_EVENT_TYPE_PATTERN.test(def.type)) throw new Error(`event ${def.name}: bad type ${def.type}`);
   const expectedPrefix = def.stream === 'events' ? 'evt.' : def.stream === 'ingest' ? 'ingest.' : 'task.';
   if (!def.subject.startsWith(expectedPrefix)) {
@@ -49,7 +52,9 @@ export function subjectOf(def: EventDefinition, root: string, tokens: Record<str
   const relative = def.subject.replace(TOKEN, (_, name: string) => {
     const value = tokens[name];
     if (value === undefined || !SAFE_TOKEN.test(value)) {
-      throw new Error(`subject ${def.subject}: token ${name} must match ${SAFE_TOKEN} (got ${JSON.stringify(value)})`);
+      throw new Error(
+        `subject ${def.subject}: token ${name} must match ${SAFE_TOKEN} (got ${JSON.stringify(value)})`,
+      );
     }
     return value;
   });
@@ -70,13 +75,22 @@ export interface CreateEventOptions {
   traceparent?: string;
 }
 
-/** Builds a CloudEvent for `def`, validating `data` first (throws the zod error on bad data). */
+/**
+ * Builds a CloudEvent for `def`, validating `data` first: bad data throws a
+ * {@link ValidationError} naming each bad field (`metrics[3].value: …`).
+ *
+ * `data` in the result is in its wire form, ready for `JSON.stringify`: codecs such as
+ * `metricValueSchema` are encoded (NaN → `'NaN'`). So event schemas use codecs, never one-way
+ * `.transform()`s, and no `.default()`s (defaults apply when parsing, not encoding).
+ */
 export function createEvent<D extends EventDefinition>(
   def: D,
   data: EventData<D>,
   options: CreateEventOptions,
 ): CloudEvent<EventData<D>> {
-  const parsed = def.schema.parse(data) as EventData<D>;
+  const result = z.safeEncode(def.schema, data);
+  if (!result.success) throw new ValidationError(`${def.name} data`, issuesOf(result.error));
+  const parsed = result.data as EventData<D>;
   return {
     specversion: '1.0',
     id: options.id ?? randomUUID(),

@@ -33,7 +33,10 @@ export const modelVersionSchema = z.int().min(1).describe('Model version number 
  */
 export const aliasSchema = z
   .string()
-  .regex(/^(?!latest$)(?![vV][0-9]+$)[A-Za-z0-9_-]{1,255}$/, "must be letters, digits, '_' or '-', not 'latest' or 'v<N>'")
+  .regex(
+    /^(?!latest$)(?![vV][0-9]+$)[A-Za-z0-9_-]{1,255}$/,
+    "must be letters, digits, '_' or '-', not 'latest' or 'v<N>'",
+  )
   .describe('Model alias, e.g. champion');
 
 /** Identifies a promotion request (registry stream id). */

@@ -32,7 +32,9 @@ export const trackingKeySchema = z
   .min(1)
   .max(TRACKING_LIMITS.keyMaxLength)
   .regex(KEY_CHARACTERS, 'may only contain alphanumerics, underscores, dashes, periods, spaces and slashes')
-  .refine(isNormalizedPath, { message: "must be a normalized path (no '..', '.', empty or leading '/' segments)" })
+  .refine(isNormalizedPath, {
+    message: "must be a normalized path (no '..', '.', empty or leading '/' segments)",
+  })
   .describe('Key: alphanumerics, _ - . space /, at most 250 characters');
 
 /** One run parameter. */

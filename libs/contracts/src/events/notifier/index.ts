@@ -1,0 +1,3 @@
+export * from './notification-fields';
+export * from './notification-delivered.event';
+export * from './notification-failed.event';

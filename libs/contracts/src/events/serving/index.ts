@@ -1,0 +1,2 @@
+export * from './model-loaded.event';
+export * from './drift-detected.event';

@@ -1,0 +1,2 @@
+export * from './event-examples';
+export * from './example-envelope';

@@ -1,0 +1,4 @@
+export * from './stable-json';
+export * from './json-schema';
+export * from './asyncapi';
+export * from './generate';

@@ -1,0 +1,36 @@
+import { type NatsOptions, Transport } from '@nestjs/microservices';
+
+/** Options of the request/reply transport of a service. */
+export interface NatsRpcOptions {
+  servers: string | string[];
+  /** The queue group: the service name, so each request is answered by one replica. */
+  queue: string;
+  /** Connection name; default `<queue>-rpc`. */
+  name?: string;
+  /**
+   * On close, stop taking requests and wait this long for the ones running before closing the
+   * connection; default 1000. 0 closes at once.
+   */
+  gracePeriodMs?: number;
+}
+
+/**
+ * The `MicroserviceOptions` of NestJS's built-in NATS transport for Slipway request/reply:
+ * `@MessagePattern(SomeRpc.subject)` handlers subscribe in the queue group `queue`, and the
+ * connection reconnects forever. Pair it with `SlipwayRpcExceptionFilter` and {@link RpcClient}.
+ */
+export function natsRpcOptions(opts: NatsRpcOptions): NatsOptions {
+  const gracePeriod = opts.gracePeriodMs ?? 1_000;
+  return {
+    transport: Transport.NATS,
+    options: {
+      servers: opts.servers,
+      queue: opts.queue,
+      name: opts.name ?? `${opts.queue}-rpc`,
+      maxReconnectAttempts: -1,
+      waitOnFirstConnect: false,
+      gracefulShutdown: gracePeriod > 0,
+      gracePeriod,
+    },
+  };
+}

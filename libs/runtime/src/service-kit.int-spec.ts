@@ -1,0 +1,106 @@
+import { Controller, Module } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { HEALTH_RPCS } from '@slipway/contracts';
+import { RpcClient, connectNats } from '@slipway/messaging';
+import { createTestDatabase, startNatsServer } from '@slipway/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bootstrapService, type RunningService } from './bootstrap';
+
+@Controller()
+class EchoController {
+  @MessagePattern('slipway.rpc.tracking.echo')
+  echo(payload: unknown): unknown {
+    return payload;
+  }
+}
+@Module({ controllers: [EchoController] })
+class EchoModule {}
+
+describe('service kit - a service boots on real NATS, Postgres and chDB', () => {
+  let nats: Awaited<ReturnType<typeof startNatsServer>>;
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let service: RunningService;
+  let chDir: string;
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    db = await createTestDatabase();
+    chDir = mkdtempSync(join(tmpdir(), 'slipway-kit-ch-'));
+    service = await bootstrapService({
+      service: 'tracking',
+      config: {
+        NATS_URL: nats.url,
+        SLIPWAY_SUBJECT_ROOT: 'slipway',
+        HTTP_HOST: '127.0.0.1',
+        HTTP_PORT: 0,
+        LOG_LEVEL: 'warn',
+        SHUTDOWN_TIMEOUT_MS: 10_000,
+      },
+      postgres: { url: db.url, poolSize: 2, schema: 'tracking', entities: [], migrations: [] },
+      clickhouse: { dataPath: chDir, database: 'slipway_kit_test', migrations: [] },
+      imports: [EchoModule],
+    });
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await db?.drop();
+    await nats?.stop();
+    rmSync(chDir, { recursive: true, force: true });
+  });
+
+  it('service kit - /health/live and /health/ready answer 200 with every dependency up', async () => {
+    const live = await fetch(`${service.url}/health/live`);
+    expect(live.status).toBe(200);
+    const ready = await fetch(`${service.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    const body = await ready.json();
+    expect(body).toMatchObject({
+      service: 'tracking',
+      status: 'ok',
+      checks: { nats: { status: 'up' }, postgres: { status: 'up' }, clickhouse: { status: 'up' } },
+    });
+  });
+
+  it('service kit - the schema of the service exists in Postgres', async () => {
+    const { Client } = await import('pg');
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    const { rows } = await client.query(`SELECT schema_name FROM information_schema.schemata WHERE schema_name = 'tracking'`);
+    await client.end();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('service kit - health and feature RPCs answer over NATS in the service queue group', async () => {
+    const nc = await connectNats({ servers: nats.url, name: 'kit-test' });
+    const rpc = new RpcClient(nc);
+    const report = await rpc.request(HEALTH_RPCS.tracking, {}, { timeoutMs: 5_000 });
+    expect(report.status).toBe('ok');
+    expect(report.service).toBe('tracking');
+    await nc.drain();
+  });
+
+  it('service kit - readiness fails while NATS is down and recovers when it is back', async () => {
+    await nats.stopKeepingStore();
+    const down = await fetch(`${service.url}/health/ready`);
+    expect(down.status).toBe(503);
+    expect((await down.json()).checks.nats.status).toBe('down');
+
+    await nats.restart();
+    const deadline = Date.now() + 20_000;
+    let status = 0;
+    while (Date.now() < deadline && status !== 200) {
+      await new Promise((r) => setTimeout(r, 250));
+      status = (await fetch(`${service.url}/health/ready`)).status;
+    }
+    expect(status).toBe(200);
+  });
+
+  it('service kit - metrics are served in Prometheus text format', async () => {
+    const res = await fetch(`${service.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+  });
+});

@@ -1,0 +1,4 @@
+export * from './start-telemetry';
+export * from './logger';
+export * from './nats-propagation';
+export * from './with-span';

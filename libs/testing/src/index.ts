@@ -1,0 +1,6 @@
+export * from './names';
+export * from './free-port';
+export * from './embedded-postgres';
+export * from './test-database';
+export * from './test-clickhouse';
+export * from './nats-server';
