@@ -3,7 +3,9 @@ import { decideOnFailure, nakDelayFor } from './backoff';
 describe('backoff - nak delay selection', () => {
   it('uses the n-th delay after the n-th failed delivery, and repeats the last one', () => {
     const backoff = [1_000, 5_000, 15_000];
-    expect([1, 2, 3, 4, 9].map((n) => nakDelayFor(n, backoff))).toEqual([1_000, 5_000, 15_000, 15_000, 15_000]);
+    expect([1, 2, 3, 4, 9].map((n) => nakDelayFor(n, backoff))).toEqual([
+      1_000, 5_000, 15_000, 15_000, 15_000,
+    ]);
   });
 
   it('redelivers at once when no backoff is configured', () => {

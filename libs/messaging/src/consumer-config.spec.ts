@@ -21,7 +21,9 @@ describe('consumer config - derivation', () => {
   });
 
   it('filters on the event subject with wildcards for template tokens', () => {
-    expect(consumerConfigOf(RunMetricsLogged, 'slipway', settings).filter_subject).toBe('slipway.ingest.runs.*.metrics');
+    expect(consumerConfigOf(RunMetricsLogged, 'slipway', settings).filter_subject).toBe(
+      'slipway.ingest.runs.*.metrics',
+    );
   });
 
   it('acks explicitly and allows one safety delivery beyond maxDeliver', () => {

@@ -17,7 +17,10 @@ export interface DurableConsumerSettings {
 }
 
 /** A consumer config with the fields every Slipway durable has. */
-export type DurableConsumerConfig = Partial<ConsumerConfig> & { durable_name: string; filter_subject: string };
+export type DurableConsumerConfig = Partial<ConsumerConfig> & {
+  durable_name: string;
+  filter_subject: string;
+};
 
 /** `registry_ModelVersionPromoted`: a valid consumer name whatever the service name holds. */
 export function durableNameOf(durablePrefix: string, def: Pick<EventDefinition, 'name'>): string {
@@ -50,7 +53,13 @@ export function consumerConfigOf(
 }
 
 /** Fields of an existing consumer that are brought in line with the code at start. */
-export const UPDATABLE_CONSUMER_FIELDS = ['description', 'ack_wait', 'max_deliver', 'max_ack_pending', 'filter_subject'] as const;
+export const UPDATABLE_CONSUMER_FIELDS = [
+  'description',
+  'ack_wait',
+  'max_deliver',
+  'max_ack_pending',
+  'filter_subject',
+] as const;
 
 export type UpdatableConsumerField = (typeof UPDATABLE_CONSUMER_FIELDS)[number];
 

@@ -29,12 +29,19 @@ export async function ensureConsumer(
     return info;
   } catch (err) {
     // An older server may refuse some updates (a new filter on 2.9): keep consuming with what exists.
-    logger.warn({ stream, consumer: name, changed, err: (err as Error).message }, 'consumer update refused; using the existing config');
+    logger.warn(
+      { stream, consumer: name, changed, err: (err as Error).message },
+      'consumer update refused; using the existing config',
+    );
     return existing;
   }
 }
 
-async function consumerInfoOrNull(jsm: JetStreamManager, stream: string, name: string): Promise<ConsumerInfo | null> {
+async function consumerInfoOrNull(
+  jsm: JetStreamManager,
+  stream: string,
+  name: string,
+): Promise<ConsumerInfo | null> {
   try {
     return await jsm.consumers.info(stream, name);
   } catch (err) {

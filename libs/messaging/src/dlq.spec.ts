@@ -3,7 +3,9 @@ import { DLQ_HEADERS, dlqHeadersOf, dlqSubjectOf, headerSafe, readDeadLetter } f
 
 describe('dlq - subject mapping', () => {
   it('puts dlq after the root and keeps the rest of the subject', () => {
-    expect(dlqSubjectOf('slipway.evt.registry.model.promoted', 'slipway')).toBe('slipway.dlq.evt.registry.model.promoted');
+    expect(dlqSubjectOf('slipway.evt.registry.model.promoted', 'slipway')).toBe(
+      'slipway.dlq.evt.registry.model.promoted',
+    );
   });
 
   it('works with a custom and a dotted root', () => {
@@ -47,7 +49,13 @@ describe('dlq - headers', () => {
 
   it('reads back what it wrote', () => {
     const data = new TextEncoder().encode('{oops');
-    const h = dlqHeadersOf({ subject: 's.evt.x', data, reason: 'invalid JSON', consumer: 'c', deliveryCount: 1 });
+    const h = dlqHeadersOf({
+      subject: 's.evt.x',
+      data,
+      reason: 'invalid JSON',
+      consumer: 'c',
+      deliveryCount: 1,
+    });
     expect(readDeadLetter({ headers: h, data })).toMatchObject({
       reason: 'invalid JSON',
       originalSubject: 's.evt.x',

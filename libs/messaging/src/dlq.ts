@@ -77,7 +77,9 @@ export function dlqHeadersOf(entry: DlqEntry): MsgHdrs {
  */
 export function publishToDlq(js: JetStreamClient, root: string, entry: DlqEntry): Promise<PubAck> {
   const msgID =
-    entry.stream && entry.sequence !== undefined ? `dlq:${entry.consumer}:${entry.stream}:${entry.sequence}` : undefined;
+    entry.stream && entry.sequence !== undefined
+      ? `dlq:${entry.consumer}:${entry.stream}:${entry.sequence}`
+      : undefined;
   return js.publish(dlqSubjectOf(entry.subject, root), entry.data, {
     headers: dlqHeadersOf(entry),
     ...(msgID ? { msgID } : {}),

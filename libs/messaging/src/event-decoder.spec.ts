@@ -11,7 +11,8 @@ const ModelEvaluated = defineEvent({
   description: 'test event',
 });
 
-const encode = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
+const encode = (value: unknown) =>
+  new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
 const good = () => createEvent(ModelEvaluated, { model: 'churn', accuracy: 0.9 }, { source: '/test' });
 
 describe('event decoder - valid events', () => {
@@ -23,16 +24,25 @@ describe('event decoder - valid events', () => {
 
 describe('event decoder - reasons', () => {
   it('says the body is not JSON', () => {
-    expect(decodeEvent(ModelEvaluated, encode('{not json'))).toMatchObject({ ok: false, reason: expect.stringMatching(/^invalid JSON/) });
+    expect(decodeEvent(ModelEvaluated, encode('{not json'))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^invalid JSON/),
+    });
   });
 
   it('says the body is not UTF-8', () => {
-    expect(decodeEvent(ModelEvaluated, new Uint8Array([0xff, 0xfe]))).toMatchObject({ ok: false, reason: expect.stringMatching(/^invalid JSON/) });
+    expect(decodeEvent(ModelEvaluated, new Uint8Array([0xff, 0xfe]))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^invalid JSON/),
+    });
   });
 
   it('names the envelope field that is wrong', () => {
     const result = decodeEvent(ModelEvaluated, encode({ ...good(), specversion: '0.3' }));
-    expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('invalid CloudEvents envelope: specversion') });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('invalid CloudEvents envelope: specversion'),
+    });
   });
 
   it('names a type that does not belong to the consumer', () => {
@@ -41,7 +51,10 @@ describe('event decoder - reasons', () => {
   });
 
   it('names the data field that fails the schema', () => {
-    const result = decodeEvent(ModelEvaluated, encode({ ...good(), data: { model: 'churn', accuracy: 'high' } }));
+    const result = decodeEvent(
+      ModelEvaluated,
+      encode({ ...good(), data: { model: 'churn', accuracy: 'high' } }),
+    );
     expect(result).toMatchObject({
       ok: false,
       reason: expect.stringContaining('invalid data of dev.slipway.test.model.evaluated.v1: data.accuracy:'),

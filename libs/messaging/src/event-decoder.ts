@@ -1,4 +1,10 @@
-import { type CloudEvent, type EventData, type EventDefinition, cloudEventSchema, issuesOf } from '@slipway/contracts';
+import {
+  type CloudEvent,
+  type EventData,
+  type EventDefinition,
+  cloudEventSchema,
+  issuesOf,
+} from '@slipway/contracts';
 
 /** The outcome of decoding one consumed message: the typed event, or why it is unusable. */
 export type DecodedEvent<T> = { ok: true; event: CloudEvent<T> } | { ok: false; reason: string };
@@ -22,7 +28,10 @@ export function decodeEvent<D extends EventDefinition>(def: D, body: Uint8Array)
     return { ok: false, reason: `invalid CloudEvents envelope: ${formatIssues(issuesOf(envelope.error))}` };
   }
   if (envelope.data.type !== def.type) {
-    return { ok: false, reason: `unexpected type: ${JSON.stringify(envelope.data.type)} where ${def.type} was expected` };
+    return {
+      ok: false,
+      reason: `unexpected type: ${JSON.stringify(envelope.data.type)} where ${def.type} was expected`,
+    };
   }
   const data = def.schema.safeParse(envelope.data.data);
   if (!data.success) {

@@ -53,7 +53,11 @@ export function errorMessageOf(err: unknown): string {
 export async function processDelivery(msg: JsMsg, p: DeliveryProcessor): Promise<DeliveryOutcome> {
   const deliveryCount = msg.info.deliveryCount;
   if (deliveryCount > p.maxDeliver) {
-    return deadLetter(msg, p, `max deliveries (${p.maxDeliver}) reached: not acknowledged within ${p.ackWaitMs} ms`);
+    return deadLetter(
+      msg,
+      p,
+      `max deliveries (${p.maxDeliver}) reached: not acknowledged within ${p.ackWaitMs} ms`,
+    );
   }
   const decoded = decodeEvent(p.def, msg.data);
   if (!decoded.ok) return deadLetter(msg, p, decoded.reason);
@@ -64,7 +68,14 @@ export async function processDelivery(msg: JsMsg, p: DeliveryProcessor): Promise
     const decision = decideOnFailure(deliveryCount, p.maxDeliver, p.backoffMs, errorMessageOf(err));
     if (decision.action === 'dead-letter') return deadLetter(msg, p, decision.reason);
     p.logger.warn(
-      { consumer: p.consumer, subject: msg.subject, eventId: event.id, deliveryCount, retryInMs: decision.delayMs, err: errorMessageOf(err) },
+      {
+        consumer: p.consumer,
+        subject: msg.subject,
+        eventId: event.id,
+        deliveryCount,
+        retryInMs: decision.delayMs,
+        err: errorMessageOf(err),
+      },
       'event handler failed; will retry',
     );
     msg.nak(decision.delayMs);
@@ -125,13 +136,19 @@ async function deadLetter(msg: JsMsg, p: DeliveryProcessor, reason: string): Pro
     });
   } catch (err) {
     // Never drop a message the DLQ did not take: try again later.
-    p.logger.error({ consumer: p.consumer, subject: msg.subject, reason, err: errorMessageOf(err) }, 'dead-letter publish failed; will retry');
+    p.logger.error(
+      { consumer: p.consumer, subject: msg.subject, reason, err: errorMessageOf(err) },
+      'dead-letter publish failed; will retry',
+    );
     msg.nak(p.backoffMs[p.backoffMs.length - 1] ?? 0);
     return 'retry';
   }
   if (p.termWithReason) msg.term(reason);
   else msg.term();
-  p.logger.warn({ consumer: p.consumer, subject: msg.subject, deliveryCount, reason }, 'message dead-lettered');
+  p.logger.warn(
+    { consumer: p.consumer, subject: msg.subject, deliveryCount, reason },
+    'message dead-lettered',
+  );
   p.onDeadLetter?.({ consumer: p.consumer, subject: msg.subject, reason, deliveryCount });
   return 'dead-lettered';
 }

@@ -69,7 +69,10 @@ export class EventPublisher {
     const natsSubject = subjectOf(def, this.root, opts.tokens);
     return tracer.startActiveSpan(
       `publish ${def.type}`,
-      { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': natsSubject } },
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: { 'messaging.system': 'nats', 'messaging.destination.name': natsSubject },
+      },
       async (span) => {
         try {
           const active = context.active();

@@ -10,7 +10,7 @@ import { connectNats } from './nats-connection';
 import { streamNameOf } from './stream-config';
 import { Probe, startConsumerApp } from './testing/consumer-app';
 import { deadLettersOf } from './testing/dead-letters';
-import { ThingHappened } from './testing/test-events';
+import { RunPointLogged, ThingHappened } from './testing/test-events';
 import { waitFor } from './testing/wait-for';
 
 jest.setTimeout(30_000);
@@ -25,12 +25,20 @@ describe('jetstream transport', () => {
   const apps: INestMicroservice[] = [];
 
   const start = async (probe: Probe, options: Parameters<typeof startConsumerApp>[1] = {}) => {
-    const app = await startConsumerApp(probe, { servers: server.url, root, backoffMs: [50], ackWaitMs: 5_000, ...options });
+    const app = await startConsumerApp(probe, {
+      servers: server.url,
+      root,
+      backoffMs: [50],
+      ackWaitMs: 5_000,
+      ...options,
+    });
     apps.push(app);
     return app;
   };
-  const thing = (n: number, opts: { id?: string } = {}) => publisher.publish(ThingHappened, { n, label: `thing ${n}` }, opts);
-  const consumerInfo = () => jsm.consumers.info(streamNameOf('events', root), durableNameOf('testsvc', ThingHappened));
+  const thing = (n: number, opts: { id?: string } = {}) =>
+    publisher.publish(ThingHappened, { n, label: `thing ${n}` }, opts);
+  const consumerInfo = () =>
+    jsm.consumers.info(streamNameOf('events', root), durableNameOf('testsvc', ThingHappened));
   /** Settled: nothing waiting, nothing delivered and unacked. */
   const settled = async () => {
     const info = await consumerInfo();
@@ -88,7 +96,10 @@ describe('jetstream transport', () => {
     const { specversion: _dropped, ...noSpecversion } = valid;
     await js.publish(subject, JSON.stringify({ ...noSpecversion, id: 'no-specversion' }));
     await js.publish(subject, JSON.stringify({ ...valid, id: 'bad-data', data: { n: 'three', label: 'x' } }));
-    await js.publish(subject, JSON.stringify({ ...valid, id: 'wrong-type', type: 'dev.slipway.test.other.v1' }));
+    await js.publish(
+      subject,
+      JSON.stringify({ ...valid, id: 'wrong-type', type: 'dev.slipway.test.other.v1' }),
+    );
     await thing(5);
 
     await waitFor('the good event', () => probe.handled.length === 1);
@@ -130,7 +141,9 @@ describe('jetstream transport', () => {
     expect(letter!.reason).toBe('max deliveries (3) reached: database is down');
     expect(letter!.deliveries).toBe(3);
     expect(probe.calls.map((c) => c.deliveryCount)).toEqual([1, 2, 3]);
-    expect(reported).toEqual([expect.objectContaining({ consumer: 'testsvc_ThingHappened', deliveryCount: 3 })]);
+    expect(reported).toEqual([
+      expect.objectContaining({ consumer: 'testsvc_ThingHappened', deliveryCount: 3 }),
+    ]);
     await waitFor('the consumer to settle', async () => {
       const info = await consumerInfo();
       return info.num_pending === 0 && info.num_ack_pending === 0;
@@ -167,9 +180,25 @@ describe('jetstream transport', () => {
     await start(after, { batch: 5 });
     await waitFor('all twelve events', () => before.handled.length + after.handled.length >= 12);
     await waitFor('the consumer to settle', settled);
-    expect([...before.handledNs(), ...after.handledNs()]).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect([...before.handledNs(), ...after.handledNs()]).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
     expect(after.handledNs()).toEqual(expect.arrayContaining([11, 12]));
     expect([...before.calls, ...after.calls].every((c) => c.deliveryCount === 1)).toBe(true);
+  });
+
+  it('messaging - a plain @EventPattern handler gets events of every subject its template matches', async () => {
+    const probe = new Probe();
+    await start(probe);
+    await publisher.publish(RunPointLogged, { value: 1.5 }, { tokens: { runId: 'r1' } });
+    await publisher.publish(RunPointLogged, { value: 2.5 }, { tokens: { runId: 'r2' } });
+    await waitFor('both points', () => probe.points.length === 2);
+    expect(probe.points).toEqual([1.5, 2.5]);
+    const info = await jsm.consumers.info(
+      streamNameOf('ingest', root),
+      durableNameOf('testsvc', RunPointLogged),
+    );
+    expect(info.config.filter_subject).toBe(`${root}.ingest.test.runs.*.points`);
   });
 
   it('messaging - a consumer keeps working across a nats-server restart', async () => {

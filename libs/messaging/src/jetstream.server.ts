@@ -14,16 +14,19 @@ import { lastValueFrom } from 'rxjs';
 import { DEFAULT_BACKOFF_MS, DEFAULT_MAX_DELIVER } from './backoff';
 import { consumerConfigOf } from './consumer-config';
 import { ensureConsumer } from './consumers';
-import { type DeadLetteredEvent, type DeliveryProcessor, errorMessageOf, processDelivery } from './event-delivery';
+import {
+  type DeadLetteredEvent,
+  type DeliveryProcessor,
+  errorMessageOf,
+  processDelivery,
+} from './event-delivery';
 import { JetStreamContext } from './jetstream.context';
+import { JETSTREAM_TRANSPORT } from './jetstream.transport-id';
 import { type MessagingLogger, nestLoggerAdapter } from './logger';
 import { connectNats } from './nats-connection';
 import { SERVER_FEATURES, serverVersionOf, versionAtLeast } from './server-version';
 import { type StreamConfigOptions, streamNameOf } from './stream-config';
 import { ensureStreams } from './streams';
-
-/** The transport id of {@link JetStreamServer}: `@EventPattern(type, JETSTREAM_TRANSPORT)` targets it in a hybrid app. */
-export const JETSTREAM_TRANSPORT = Symbol('SLIPWAY_JETSTREAM');
 
 /** Options of the JetStream transport. Durations are milliseconds. */
 export interface JetStreamServerOptions {
@@ -102,7 +105,8 @@ export class JetStreamServer
 
   constructor(private readonly options: JetStreamServerOptions) {
     super();
-    if (!options.connection && !options.servers) throw new Error('JetStreamServer: give servers or connection');
+    if (!options.connection && !options.servers)
+      throw new Error('JetStreamServer: give servers or connection');
     this.root = options.root ?? DEFAULT_SUBJECT_ROOT;
     this.log = options.logger ?? nestLoggerAdapter(this.logger);
   }
@@ -111,7 +115,13 @@ export class JetStreamServer
   async listen(callback: (err?: unknown) => void): Promise<void> {
     try {
       this.closing = false;
-      const nc = this.options.connection ?? (await connectNats({ servers: this.options.servers!, name: this.options.durablePrefix, logger: this.log }));
+      const nc =
+        this.options.connection ??
+        (await connectNats({
+          servers: this.options.servers!,
+          name: this.options.durablePrefix,
+          logger: this.log,
+        }));
       this.nc = nc;
       this.js = jetstream(nc);
       const jsm = await jetstreamManager(nc);
@@ -121,7 +131,10 @@ export class JetStreamServer
       }
       const handled = this.handledEvents();
       for (const [def, handler] of handled) await this.startConsumer(jsm, def, handler, serverVersion);
-      this.log.info({ root: this.root, consumers: this.consumers.map((c) => c.durable) }, 'jetstream transport listening');
+      this.log.info(
+        { root: this.root, consumers: this.consumers.map((c) => c.durable) },
+        'jetstream transport listening',
+      );
       this._status$.next('connected');
       callback();
     } catch (err) {
@@ -141,13 +154,19 @@ export class JetStreamServer
     const settled = Promise.allSettled([...stopping, ...this.consumers.map((c) => c.loop), ...this.inFlight]);
     const timeoutMs = this.options.closeTimeoutMs ?? 10_000;
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const timedOut = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)),
+    );
     if ((await Promise.race([settled, timedOut])) === 'timeout') {
-      this.log.warn({ inFlight: this.inFlight.size, timeoutMs }, 'jetstream transport closed with handlers still running');
+      this.log.warn(
+        { inFlight: this.inFlight.size, timeoutMs },
+        'jetstream transport closed with handlers still running',
+      );
     }
     clearTimeout(timer);
     this.consumers = [];
-    if (this.nc && !this.options.connection && !this.nc.isClosed()) await this.nc.drain().catch(() => undefined);
+    if (this.nc && !this.options.connection && !this.nc.isClosed())
+      await this.nc.drain().catch(() => undefined);
     this.nc = undefined;
     this._status$.next('closed');
   }
@@ -172,14 +191,21 @@ export class JetStreamServer
       if (!handler.isEventHandler) continue;
       const def = byType.get(pattern);
       if (!def) {
-        throw new Error(`@EventPattern(${JSON.stringify(pattern)}): no event of that type in the events given to JetStreamServer`);
+        throw new Error(
+          `@EventPattern(${JSON.stringify(pattern)}): no event of that type in the events given to JetStreamServer`,
+        );
       }
       handled.push([def, handler]);
     }
     return handled;
   }
 
-  private async startConsumer(jsm: JetStreamManager, def: EventDefinition, handler: MessageHandler, serverVersion: string) {
+  private async startConsumer(
+    jsm: JetStreamManager,
+    def: EventDefinition,
+    handler: MessageHandler,
+    serverVersion: string,
+  ) {
     const o = this.options;
     const maxDeliver = o.maxDeliver ?? DEFAULT_MAX_DELIVER;
     const ackWaitMs = o.ackWaitMs ?? 30_000;
@@ -215,7 +241,11 @@ export class JetStreamServer
   }
 
   /** Pulls messages until close; a failing pull (server restart, consumer re-created) is retried. */
-  private async consumeLoop(stream: string, running: RunningConsumer, processor: DeliveryProcessor): Promise<void> {
+  private async consumeLoop(
+    stream: string,
+    running: RunningConsumer,
+    processor: DeliveryProcessor,
+  ): Promise<void> {
     const limit = Math.max(1, this.options.concurrency ?? 1);
     const mine = new Set<Promise<unknown>>();
     while (!this.closing && this.nc && !this.nc.isClosed()) {
@@ -229,7 +259,10 @@ export class JetStreamServer
         for await (const msg of messages) {
           while (mine.size >= limit) await Promise.race(mine);
           const work = processDelivery(msg, processor).catch((err) => {
-            this.log.error({ consumer: running.durable, err: errorMessageOf(err) }, 'delivery processing failed');
+            this.log.error(
+              { consumer: running.durable, err: errorMessageOf(err) },
+              'delivery processing failed',
+            );
           });
           mine.add(work);
           this.inFlight.add(work);
@@ -241,7 +274,10 @@ export class JetStreamServer
         if (!this.closing) await new Promise((r) => setTimeout(r, 250));
       } catch (err) {
         if (this.closing) break;
-        this.log.error({ consumer: running.durable, err: errorMessageOf(err) }, 'consumer stopped; restarting in 1 s');
+        this.log.error(
+          { consumer: running.durable, err: errorMessageOf(err) },
+          'consumer stopped; restarting in 1 s',
+        );
         await new Promise((r) => setTimeout(r, 1_000));
       }
     }

@@ -10,7 +10,12 @@ export const SERVER_FEATURES = {
 
 /** Compares `2.9.10` with `2.10.0` numerically; a pre-release or build suffix is ignored. */
 export function compareVersions(a: string, b: string): number {
-  const parse = (v: string) => v.replace(/^v/, '').split(/[-+]/)[0]!.split('.').map((n) => Number(n) || 0);
+  const parse = (v: string) =>
+    v
+      .replace(/^v/, '')
+      .split(/[-+]/)[0]!
+      .split('.')
+      .map((n) => Number(n) || 0);
   const [pa, pb] = [parse(a), parse(b)];
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);

@@ -1,6 +1,12 @@
 import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
-import { streamConfigDiff, streamConfigOf, streamConfigsOf, streamNameOf, streamSubjectOf } from './stream-config';
+import {
+  streamConfigDiff,
+  streamConfigOf,
+  streamConfigsOf,
+  streamNameOf,
+  streamSubjectOf,
+} from './stream-config';
 
 describe('stream config - names and subjects', () => {
   it('uses the plain names of DESIGN.md for the root slipway', () => {
@@ -32,7 +38,9 @@ describe('stream config - settings', () => {
   });
 
   it('shortens the duplicate window to a shorter max age, which the server requires', () => {
-    expect(streamConfigOf('dlq', 'slipway', { maxAgeMs: { dlq: 60_000 } }).duplicate_window).toBe(nanos(60_000));
+    expect(streamConfigOf('dlq', 'slipway', { maxAgeMs: { dlq: 60_000 } }).duplicate_window).toBe(
+      nanos(60_000),
+    );
   });
 
   it('makes the tasks stream a work queue and the others limits-based', () => {
@@ -62,9 +70,8 @@ describe('stream config - diff', () => {
 
   it('names the fields that differ', () => {
     const desired = streamConfigOf('events', 'slipway');
-    expect(streamConfigDiff(desired, { ...desired, duplicate_window: nanos(1000), subjects: ['x.>'] })).toEqual([
-      'subjects',
-      'duplicate_window',
-    ]);
+    expect(
+      streamConfigDiff(desired, { ...desired, duplicate_window: nanos(1000), subjects: ['x.>'] }),
+    ).toEqual(['subjects', 'duplicate_window']);
   });
 });

@@ -94,7 +94,10 @@ export function streamConfigOf(
 }
 
 /** The desired configuration of the four streams of a root. */
-export function streamConfigsOf(root: string = DEFAULT_SUBJECT_ROOT, opts: StreamConfigOptions = {}): StreamConfig[] {
+export function streamConfigsOf(
+  root: string = DEFAULT_SUBJECT_ROOT,
+  opts: StreamConfigOptions = {},
+): StreamConfig[] {
   return STREAM_KINDS.map((kind) => streamConfigOf(kind, root, opts));
 }
 
@@ -112,7 +115,8 @@ export function streamConfigDiff(desired: Partial<StreamConfig>, actual: Partial
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
   // The server omits empty values (`description: ""`, `max_age: 0`) from the config it returns.
   if ((a === undefined || a === '' || a === 0) && (b === undefined || b === '' || b === 0)) return true;
   return a === b;

@@ -1,4 +1,10 @@
-import { type JetStreamManager, RetentionPolicy, StorageType, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import {
+  type JetStreamManager,
+  RetentionPolicy,
+  StorageType,
+  jetstream,
+  jetstreamManager,
+} from '@nats-io/jetstream';
 import { type NatsConnection, nanos } from '@nats-io/transport-node';
 import { type TestNatsServer, natsServerForTests, uniqueSubjectRoot } from '@slipway/testing';
 import { connectNats } from './nats-connection';
@@ -48,7 +54,12 @@ describe('streams', () => {
     const root = uniqueSubjectRoot();
     await ensureStreams(jsm, root);
     await jetstream(nc).publish(`${root}.dlq.kept`, 'kept');
-    expect((await ensureStreams(jsm, root)).map((r) => r.action)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect((await ensureStreams(jsm, root)).map((r) => r.action)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
 
     const changed = await ensureStreams(jsm, root, { maxAgeMs: { dlq: 600_000 } });
     expect(changed.find((r) => r.name === streamNameOf('dlq', root))).toEqual({

@@ -1,5 +1,10 @@
 import { DEFAULT_SUBJECT_ROOT } from '@slipway/contracts';
-import { JetStreamApiCodes, JetStreamApiError, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
+import {
+  JetStreamApiCodes,
+  JetStreamApiError,
+  type JetStreamManager,
+  type StreamConfig,
+} from '@nats-io/jetstream';
 import {
   IMMUTABLE_STREAM_FIELDS,
   type StreamConfigOptions,
@@ -31,7 +36,8 @@ export async function ensureStreams(
 ): Promise<EnsuredStream[]> {
   const serverVersion = opts.serverVersion ?? serverVersionOfManager(jsm);
   const results: EnsuredStream[] = [];
-  for (const desired of streamConfigsOf(root, { ...opts, ...(serverVersion ? { serverVersion } : {}) })) results.push(await ensureStream(jsm, desired));
+  for (const desired of streamConfigsOf(root, { ...opts, ...(serverVersion ? { serverVersion } : {}) }))
+    results.push(await ensureStream(jsm, desired));
   return results;
 }
 

@@ -3,7 +3,11 @@ import { type JetStreamClient, jetstream, jetstreamManager } from '@nats-io/jets
 import { type NatsConnection, headers } from '@nats-io/transport-node';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { createEvent } from '@slipway/contracts';
 import { type TestNatsServer, natsServerForTests, uniqueSubjectRoot } from '@slipway/testing';
 import { EventPublisher } from './event-publisher';
@@ -80,10 +84,14 @@ describe('trace context', () => {
     const probe = new Probe();
     app = await startConsumerApp(probe, { servers: server.url, root });
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
-    const event = createEvent(ThingHappened, { n: 2, label: 'from python' }, {
-      source: '/clients/python',
-      traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
-    });
+    const event = createEvent(
+      ThingHappened,
+      { n: 2, label: 'from python' },
+      {
+        source: '/clients/python',
+        traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+      },
+    );
     await js.publish(`${root}.evt.test.thing.happened`, JSON.stringify(event), { headers: headers() });
     await waitFor('the handler', () => probe.handled.length === 1);
     expect(probe.calls[0]!.traceId).toBe(traceId);

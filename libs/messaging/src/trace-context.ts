@@ -17,7 +17,8 @@ export const natsHeaderSetter: TextMapSetter<MsgHdrs> = {
 /** Reads propagation fields from NATS headers, whatever the case the producer used. */
 export const natsHeaderGetter: TextMapGetter<MsgHdrs | undefined> = {
   keys: (carrier) => (carrier ? carrier.keys() : []),
-  get: (carrier, key) => (carrier?.has(key, Match.IgnoreCase) ? carrier.get(key, Match.IgnoreCase) : undefined),
+  get: (carrier, key) =>
+    carrier?.has(key, Match.IgnoreCase) ? carrier.get(key, Match.IgnoreCase) : undefined,
 };
 
 /** Injects the trace context of `ctx` into `headers` with the globally registered propagator. */
@@ -30,7 +31,10 @@ export function injectTraceContext(headers: MsgHdrs, ctx: Context): MsgHdrs {
  * The trace context a message was sent in: from its NATS headers, else from the CloudEvents
  * `traceparent` extension (producers that cannot set headers can still join the trace).
  */
-export function extractTraceContext(headers: MsgHdrs | undefined, fallback?: { traceparent?: string; tracestate?: string }): Context {
+export function extractTraceContext(
+  headers: MsgHdrs | undefined,
+  fallback?: { traceparent?: string; tracestate?: string },
+): Context {
   const fromHeaders = propagation.extract(ROOT_CONTEXT, headers, natsHeaderGetter);
   if (trace.getSpanContext(fromHeaders) || !fallback?.traceparent) return fromHeaders;
   const carrier: Record<string, string> = { traceparent: fallback.traceparent };

@@ -42,7 +42,9 @@ export async function bootstrapService(options: BootstrapOptions): Promise<Runni
     new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024 }),
     { logger: new PinoNestLogger(logger), abortOnError: false },
   );
-  app.connectMicroservice(natsRpcOptions({ servers: config.NATS_URL, queue: service }), { inheritAppConfig: true });
+  app.connectMicroservice(natsRpcOptions({ servers: config.NATS_URL, queue: service }), {
+    inheritAppConfig: true,
+  });
   if (options.consumes?.length) {
     app.connectMicroservice(
       {

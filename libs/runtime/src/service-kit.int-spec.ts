@@ -31,7 +31,7 @@ describe('service kit - a service boots on real NATS, Postgres and chDB', () => 
     service = await bootstrapService({
       service: 'tracking',
       config: {
-        NATS_URL: nats.url,
+        NATS_URL: [nats.url],
         SLIPWAY_SUBJECT_ROOT: 'slipway',
         HTTP_HOST: '127.0.0.1',
         HTTP_PORT: 0,
@@ -68,7 +68,9 @@ describe('service kit - a service boots on real NATS, Postgres and chDB', () => 
     const { Client } = await import('pg');
     const client = new Client({ connectionString: db.url });
     await client.connect();
-    const { rows } = await client.query(`SELECT schema_name FROM information_schema.schemata WHERE schema_name = 'tracking'`);
+    const { rows } = await client.query(
+      `SELECT schema_name FROM information_schema.schemata WHERE schema_name = 'tracking'`,
+    );
     await client.end();
     expect(rows).toHaveLength(1);
   });

@@ -64,7 +64,15 @@ export class ServiceKitModule {
         HealthService,
         ServiceKitLifecycle,
       ],
-      exports: [SERVICE_NAME, LOGGER, NATS_CONNECTION, EVENT_PUBLISHER, HealthService, ...(options.postgres ? [DATA_SOURCE] : []), ...(options.clickhouse ? [CLICKHOUSE] : [])],
+      exports: [
+        SERVICE_NAME,
+        LOGGER,
+        NATS_CONNECTION,
+        EVENT_PUBLISHER,
+        HealthService,
+        ...(options.postgres ? [DATA_SOURCE] : []),
+        ...(options.clickhouse ? [CLICKHOUSE] : []),
+      ],
     };
   }
 }

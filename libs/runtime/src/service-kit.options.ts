@@ -2,7 +2,8 @@ import type { EventDefinition } from '@slipway/contracts';
 
 /** The part of a service's validated config the kit reads (each service's schema includes these keys). */
 export interface ServiceKitConfig {
-  NATS_URL: string;
+  /** One or more NATS servers. */
+  NATS_URL: string[];
   SLIPWAY_SUBJECT_ROOT: string;
   HTTP_HOST: string;
   HTTP_PORT: number;

@@ -17,7 +17,9 @@ export interface TestNatsServer {
   external: boolean;
   /** Kills the server and removes its store directory (a no-op for an external server). */
   stop(): Promise<void>;
-  /** Kills the server and starts it again on the same port with the same store. */
+  /** Kills the server but keeps its store, to simulate an outage; `restart()` brings it back. */
+  stopKeepingStore(): Promise<void>;
+  /** Kills the server (if running) and starts it again on the same port with the same store. */
   restart(): Promise<void>;
 }
 
@@ -70,7 +72,12 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-async function spawnServer(binary: string, port: number, storeDir: string, timeoutMs: number): Promise<ChildProcess> {
+async function spawnServer(
+  binary: string,
+  port: number,
+  storeDir: string,
+  timeoutMs: number,
+): Promise<ChildProcess> {
   const child = spawn(binary, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -140,6 +147,9 @@ export async function startNatsServer(opts: StartNatsServerOptions = {}): Promis
       await killServer(current);
       await rm(storeDir, { recursive: true, force: true });
     },
+    async stopKeepingStore() {
+      await killServer(current);
+    },
     async restart() {
       await killServer(current);
       current = await spawnServer(binary, port, storeDir, timeoutMs);
@@ -154,13 +164,23 @@ export async function startNatsServer(opts: StartNatsServerOptions = {}): Promis
 export async function natsServerForTests(opts: StartNatsServerOptions = {}): Promise<TestNatsServer> {
   const external = process.env['NATS_URL'];
   if (!external) return startNatsServer(opts);
-  const port = Number(new URL(external.split(',')[0]!.trim().replace(/^nats:/, 'http:')).port || 4222);
+  const port = Number(
+    new URL(
+      external
+        .split(',')[0]!
+        .trim()
+        .replace(/^nats:/, 'http:'),
+    ).port || 4222,
+  );
   return {
     url: external,
     port,
     storeDir: '',
     external: true,
     stop: async () => undefined,
+    stopKeepingStore: async () => {
+      throw new Error('natsServerForTests: cannot stop the external server of NATS_URL');
+    },
     restart: async () => {
       throw new Error('natsServerForTests: cannot restart the external server of NATS_URL');
     },

@@ -1,4 +1,4 @@
-import { startTelemetry } from '@slipway/telemetry';
+import { startServiceTelemetry } from '@slipway/telemetry';
 
-// Loaded by the first line of main.ts, before NestJS, pg or fastify are required, so they are instrumented.
-startTelemetry({ serviceName: 'slipway-notifier' });
+// Imported by the first line of main.ts, before NestJS, pg or fastify load, so they are instrumented.
+startServiceTelemetry('notifier');

@@ -42,7 +42,11 @@ export class RpcClient {
     private readonly defaults: { timeoutMs?: number } = {},
   ) {}
 
-  async request<D extends RpcDefinition>(def: D, payload: RpcRequest<D>, opts: RpcRequestOptions = {}): Promise<RpcResponse<D>> {
+  async request<D extends RpcDefinition>(
+    def: D,
+    payload: RpcRequest<D>,
+    opts: RpcRequestOptions = {},
+  ): Promise<RpcResponse<D>> {
     const data = parseOrThrow(def.request, payload, `request of ${def.subject}`);
     const timeout = opts.timeoutMs ?? this.defaults.timeoutMs ?? DEFAULT_RPC_TIMEOUT_MS;
     const attributes = { 'rpc.system': 'nats', 'rpc.service': def.service, 'rpc.method': def.method };
@@ -55,7 +59,8 @@ export class RpcClient {
             throw unavailable(def, timeout, err);
           });
         const decoded = decodeRpcReply(reply.string());
-        if (!decoded.ok) throw new SlipwayError(decoded.error.code, decoded.error.message, decoded.error.details);
+        if (!decoded.ok)
+          throw new SlipwayError(decoded.error.code, decoded.error.message, decoded.error.details);
         const parsed = def.response.safeParse(decoded.response);
         if (!parsed.success) {
           const issues = issuesOf(parsed.error);

@@ -18,11 +18,16 @@ describe('rpc wire - Nest NATS format', () => {
 
   it('keeps the code and details of a Slipway error', () => {
     const err = { code: 'REGISTRY.MODEL_NOT_FOUND', message: 'no model churn', details: { name: 'churn' } };
-    expect(decodeRpcReply(JSON.stringify({ id: '1', err, isDisposed: true }))).toEqual({ ok: false, error: err });
+    expect(decodeRpcReply(JSON.stringify({ id: '1', err, isDisposed: true }))).toEqual({
+      ok: false,
+      error: err,
+    });
   });
 
   it("maps Nest's default error and garbage to COMMON.INTERNAL", () => {
-    expect(decodeRpcReply(JSON.stringify({ err: { status: 'error', message: 'Internal server error' } }))).toEqual({
+    expect(
+      decodeRpcReply(JSON.stringify({ err: { status: 'error', message: 'Internal server error' } })),
+    ).toEqual({
       ok: false,
       error: { code: 'COMMON.INTERNAL', message: 'Internal server error' },
     });

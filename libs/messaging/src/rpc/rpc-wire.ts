@@ -46,8 +46,13 @@ export function decodeRpcReply(body: string): RpcReply {
     return { ok: false, error: { code: CommonErrorCodes.INTERNAL, message: 'reply is not JSON' } };
   }
   const reply = replySchema.safeParse(json);
-  if (!reply.success) return { ok: false, error: { code: CommonErrorCodes.INTERNAL, message: 'reply is not a Nest RPC packet' } };
-  if (reply.data.err === undefined || reply.data.err === null) return { ok: true, response: reply.data.response };
+  if (!reply.success)
+    return {
+      ok: false,
+      error: { code: CommonErrorCodes.INTERNAL, message: 'reply is not a Nest RPC packet' },
+    };
+  if (reply.data.err === undefined || reply.data.err === null)
+    return { ok: true, response: reply.data.response };
   const err = reply.data.err;
   const slipwayError = errorBodySchema.safeParse(err);
   if (slipwayError.success) return { ok: false, error: slipwayError.data as ErrorBody };

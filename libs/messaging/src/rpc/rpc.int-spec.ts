@@ -90,7 +90,11 @@ describe('rpc', () => {
 
   it('messaging - a @MessagePattern handler answers through RpcClient', async () => {
     await startReplica(new Replica('a'));
-    await expect(client.request(GetThing, { name: 'churn' })).resolves.toEqual({ name: 'churn', size: 5, replica: 'a' });
+    await expect(client.request(GetThing, { name: 'churn' })).resolves.toEqual({
+      name: 'churn',
+      size: 5,
+      replica: 'a',
+    });
   });
 
   it('messaging - an invalid request is refused before it is sent', async () => {
@@ -109,7 +113,11 @@ describe('rpc', () => {
     };
     const failed = client.request(GetThing, { name: 'zz' });
     await expect(failed).rejects.toBeInstanceOf(SlipwayError);
-    await expect(failed).rejects.toMatchObject({ code: 'TEST.THING_NOT_FOUND', message: 'no thing zz', details: { name: 'zz' } });
+    await expect(failed).rejects.toMatchObject({
+      code: 'TEST.THING_NOT_FOUND',
+      message: 'no thing zz',
+      details: { name: 'zz' },
+    });
   });
 
   it('messaging - any other handler error arrives as COMMON.INTERNAL without its internals', async () => {
@@ -117,7 +125,10 @@ describe('rpc', () => {
     replica.behaviour = () => {
       throw new TypeError('cannot read properties of undefined (secret)');
     };
-    await expect(client.request(GetThing, { name: 'x' })).rejects.toMatchObject({ code: 'COMMON.INTERNAL', message: 'internal error' });
+    await expect(client.request(GetThing, { name: 'x' })).rejects.toMatchObject({
+      code: 'COMMON.INTERNAL',
+      message: 'internal error',
+    });
   });
 
   it('messaging - a reply that does not match the response schema is refused', async () => {
@@ -144,7 +155,9 @@ describe('rpc', () => {
 
   it('messaging - two replicas in the queue group answer each request once', async () => {
     const [a, b] = [await startReplica(new Replica('a')), await startReplica(new Replica('b'))];
-    const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => client.request(GetThing, { name: `n${i}` })));
+    const replies = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => client.request(GetThing, { name: `n${i}` })),
+    );
     expect(replies.map((r) => r.name)).toEqual(Array.from({ length: 40 }, (_, i) => `n${i}`));
     expect(a.handled + b.handled).toBe(40);
     expect(a.handled).toBeGreaterThan(0);

@@ -4,7 +4,9 @@ import { toErrorBody } from './slipway-rpc-exception.filter';
 
 describe('rpc exception filter - wire body', () => {
   it('keeps the code, message and details of a SlipwayError', () => {
-    expect(toErrorBody(new SlipwayError('REGISTRY.MODEL_NOT_FOUND', 'no model churn', { name: 'churn' }))).toEqual({
+    expect(
+      toErrorBody(new SlipwayError('REGISTRY.MODEL_NOT_FOUND', 'no model churn', { name: 'churn' })),
+    ).toEqual({
       code: 'REGISTRY.MODEL_NOT_FOUND',
       message: 'no model churn',
       details: { name: 'churn' },
@@ -21,10 +23,16 @@ describe('rpc exception filter - wire body', () => {
   });
 
   it('passes an RpcException that carries a Slipway body', () => {
-    expect(toErrorBody(new RpcException({ code: 'X.Y', message: 'm' }))).toEqual({ code: 'X.Y', message: 'm' });
+    expect(toErrorBody(new RpcException({ code: 'X.Y', message: 'm' }))).toEqual({
+      code: 'X.Y',
+      message: 'm',
+    });
   });
 
   it('hides anything else behind COMMON.INTERNAL', () => {
-    expect(toErrorBody(new TypeError('secret internals'))).toEqual({ code: 'COMMON.INTERNAL', message: 'internal error' });
+    expect(toErrorBody(new TypeError('secret internals'))).toEqual({
+      code: 'COMMON.INTERNAL',
+      message: 'internal error',
+    });
   });
 });

@@ -38,7 +38,9 @@ export class SlipwayRpcExceptionFilter implements RpcExceptionFilter<unknown, ne
     }
     const body = toErrorBody(exception);
     if (body.code === CommonErrorCodes.INTERNAL && !(exception instanceof SlipwayError)) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     return throwError(() => body);
   }

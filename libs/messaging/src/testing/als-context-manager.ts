@@ -20,7 +20,8 @@ export class AlsContextManager implements ContextManager {
 
   bind<T>(ctx: Context, target: T): T {
     if (typeof target !== 'function') return target;
-    const run = (thisArg: unknown, args: unknown[]) => this.with(ctx, () => (target as (...a: unknown[]) => unknown).apply(thisArg, args));
+    const run = (thisArg: unknown, args: unknown[]) =>
+      this.with(ctx, () => (target as (...a: unknown[]) => unknown).apply(thisArg, args));
     return function (this: unknown, ...args: unknown[]) {
       return run(this, args);
     } as T;

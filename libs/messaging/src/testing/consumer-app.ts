@@ -3,11 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { CloudEvent } from '@slipway/contracts';
 import { trace } from '@opentelemetry/api';
-import { JetStreamContext } from '../jetstream.context';
+import type { JetStreamContext } from '../jetstream.context';
 import { JetStreamServer, type JetStreamServerOptions } from '../jetstream.server';
 import { silentLogger } from '../logger';
+import { OnEvent } from '../on-event.decorator';
 import { SlipwayRpcExceptionFilter } from '../rpc/slipway-rpc-exception.filter';
-import { TEST_EVENTS, ThingHappened, type ThingData } from './test-events';
+import { RunPointLogged, TEST_EVENTS, ThingHappened, type ThingData } from './test-events';
 
 /** One call of the test handler. */
 export interface ProbeCall {
@@ -22,6 +23,8 @@ export class Probe {
   readonly calls: ProbeCall[] = [];
   /** Events whose handler resolved. */
   readonly handled: CloudEvent<ThingData>[] = [];
+  /** Values of the `RunPointLogged` events handled. */
+  readonly points: number[] = [];
   behaviour: (event: CloudEvent<ThingData>, ctx: JetStreamContext) => unknown = () => undefined;
 
   handledNs(): number[] {
@@ -35,7 +38,7 @@ const PROBE = Symbol('PROBE');
 class ThingController {
   constructor(@Inject(PROBE) private readonly probe: Probe) {}
 
-  @EventPattern(ThingHappened.type)
+  @OnEvent(ThingHappened)
   async onThing(@Payload() event: CloudEvent<ThingData>, @Ctx() ctx: JetStreamContext): Promise<void> {
     this.probe.calls.push({
       event,
@@ -48,16 +51,36 @@ class ThingController {
   }
 }
 
+/** Declared with plain `@EventPattern` (Nest 12 types it only with an explicit `<string>` or an untyped payload). */
+@Controller()
+class PointsController {
+  constructor(@Inject(PROBE) private readonly probe: Probe) {}
+
+  @EventPattern<string>(RunPointLogged.type)
+  onPoint(@Payload() event: CloudEvent<{ value: number }>): void {
+    this.probe.points.push(event.data.value);
+  }
+}
+
 /** A real NestJS microservice on the JetStream transport whose one handler is driven by `probe`. */
 export async function startConsumerApp(
   probe: Probe,
-  options: Omit<JetStreamServerOptions, 'events' | 'durablePrefix'> & Partial<Pick<JetStreamServerOptions, 'durablePrefix'>>,
+  options: Omit<JetStreamServerOptions, 'events' | 'durablePrefix'> &
+    Partial<Pick<JetStreamServerOptions, 'durablePrefix'>>,
 ): Promise<INestMicroservice> {
-  @Module({ controllers: [ThingController], providers: [{ provide: PROBE, useValue: probe }] })
+  @Module({
+    controllers: [ThingController, PointsController],
+    providers: [{ provide: PROBE, useValue: probe }],
+  })
   class ConsumerTestModule {}
 
   const app = await NestFactory.createMicroservice(ConsumerTestModule, {
-    strategy: new JetStreamServer({ durablePrefix: 'testsvc', events: TEST_EVENTS, logger: silentLogger, ...options }),
+    strategy: new JetStreamServer({
+      durablePrefix: 'testsvc',
+      events: TEST_EVENTS,
+      logger: silentLogger,
+      ...options,
+    }),
     logger: false,
   });
   app.useGlobalFilters(new SlipwayRpcExceptionFilter());

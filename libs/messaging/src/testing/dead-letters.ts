@@ -3,7 +3,10 @@ import { type DeadLetter, readDeadLetter } from '../dlq';
 import { streamNameOf } from '../stream-config';
 
 /** Every message of the DLQ stream of `root`, oldest first. */
-export async function deadLettersOf(jsm: JetStreamManager, root: string): Promise<(DeadLetter & { subject: string })[]> {
+export async function deadLettersOf(
+  jsm: JetStreamManager,
+  root: string,
+): Promise<(DeadLetter & { subject: string })[]> {
   const stream = streamNameOf('dlq', root);
   const { state } = await jsm.streams.info(stream);
   const letters: (DeadLetter & { subject: string })[] = [];

@@ -1,5 +1,10 @@
 import type { FactoryProvider } from '@nestjs/common';
-import { checkClickHouse, createClickHouse, runClickHouseMigrations, type ClickHouseHandle } from '@slipway/persistence';
+import {
+  checkClickHouse,
+  createClickHouse,
+  runClickHouseMigrations,
+  type ClickHouseHandle,
+} from '@slipway/persistence';
 import type { DependencyCheck } from '../health/dependency-check';
 import type { ClickHouseOptions } from '../service-kit.options';
 import { CLICKHOUSE } from '../service-kit.tokens';
@@ -9,7 +14,11 @@ export function clickhouseProvider(options: ClickHouseOptions): FactoryProvider<
   return {
     provide: CLICKHOUSE,
     useFactory: async () => {
-      const handle = await createClickHouse({ url: options.url, dataPath: options.dataPath, database: options.database });
+      const handle = await createClickHouse({
+        url: options.url,
+        dataPath: options.dataPath,
+        database: options.database,
+      });
       await runClickHouseMigrations(handle.client, options.database, options.migrations);
       return handle;
     },

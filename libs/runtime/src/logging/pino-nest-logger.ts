@@ -10,7 +10,10 @@ export class PinoNestLogger implements LoggerService {
   }
   error(message: unknown, stackOrContext?: string, context?: string): void {
     const err = message instanceof Error ? message : undefined;
-    this.logger.error({ context: context ?? stackOrContext, err, stack: context ? stackOrContext : undefined }, String(err?.message ?? message));
+    this.logger.error(
+      { context: context ?? stackOrContext, err, stack: context ? stackOrContext : undefined },
+      String(err?.message ?? message),
+    );
   }
   warn(message: unknown, context?: string): void {
     this.logger.warn({ context }, String(message));

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { httpEnv, lifecycleEnv, loadConfigOrExit, natsEnv, telemetryEnv, clickhouseEnv } from '@slipway/config';
+import {
+  envIdentifier,
+  envString,
+  withDefault,
+  httpEnv,
+  lifecycleEnv,
+  loadConfigOrExit,
+  natsEnv,
+  telemetryEnv,
+  clickhouseEnv,
+} from '@slipway/config';
 
 /** Environment of the serving service: online inference that follows promotions, prediction log (ClickHouse). */
 export const servingConfigSchema = z.object({
@@ -8,8 +18,16 @@ export const servingConfigSchema = z.object({
   ...telemetryEnv,
   ...lifecycleEnv,
   ...clickhouseEnv,
-  CLICKHOUSE_DATA_PATH: clickhouseEnv.CLICKHOUSE_DATA_PATH.default('.slipway/data/clickhouse/serving'),
-  CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).default('slipway_serving').describe('ClickHouse database of the serving service (default slipway_serving)'),
+  CLICKHOUSE_DATA_PATH: withDefault(
+    envString(),
+    '.slipway/data/clickhouse/serving',
+    "Data directory of this service's embedded chDB (only used when CLICKHOUSE_URL is unset).",
+  ),
+  CLICKHOUSE_DATABASE: withDefault(
+    envIdentifier(),
+    'slipway_serving',
+    'ClickHouse database owned by this service.',
+  ),
 });
 
 export type ServingConfig = z.infer<typeof servingConfigSchema>;

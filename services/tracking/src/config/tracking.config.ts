@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { httpEnv, lifecycleEnv, loadConfigOrExit, natsEnv, telemetryEnv, postgresEnv, clickhouseEnv } from '@slipway/config';
+import {
+  envIdentifier,
+  envString,
+  withDefault,
+  httpEnv,
+  lifecycleEnv,
+  loadConfigOrExit,
+  natsEnv,
+  telemetryEnv,
+  postgresEnv,
+  clickhouseEnv,
+} from '@slipway/config';
 
 /** Environment of the tracking service: experiments, runs, params and tags (Postgres), metrics (ClickHouse), artifacts (NATS object store). */
 export const trackingConfigSchema = z.object({
@@ -9,8 +20,16 @@ export const trackingConfigSchema = z.object({
   ...lifecycleEnv,
   ...postgresEnv,
   ...clickhouseEnv,
-  CLICKHOUSE_DATA_PATH: clickhouseEnv.CLICKHOUSE_DATA_PATH.default('.slipway/data/clickhouse/tracking'),
-  CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).default('slipway_tracking').describe('ClickHouse database of the tracking service (default slipway_tracking)'),
+  CLICKHOUSE_DATA_PATH: withDefault(
+    envString(),
+    '.slipway/data/clickhouse/tracking',
+    "Data directory of this service's embedded chDB (only used when CLICKHOUSE_URL is unset).",
+  ),
+  CLICKHOUSE_DATABASE: withDefault(
+    envIdentifier(),
+    'slipway_tracking',
+    'ClickHouse database owned by this service.',
+  ),
 });
 
 export type TrackingConfig = z.infer<typeof trackingConfigSchema>;
