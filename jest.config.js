@@ -35,9 +35,11 @@ const tier = (displayName, testMatch, extra = {}) => ({
 });
 
 module.exports = {
+  // Integration suites start real servers; jest only honours this at the top level.
+  testTimeout: 60_000,
   projects: [
     tier('unit', ['**/*.spec.ts']),
-    tier('integration', ['**/*.int-spec.ts'], { testTimeout: 60_000 }),
-    tier('e2e', ['**/*.e2e-spec.ts'], { testTimeout: 180_000 }),
+    tier('integration', ['**/*.int-spec.ts']),
+    tier('e2e', ['**/*.e2e-spec.ts']),
   ],
 };

@@ -42,7 +42,9 @@ export async function runLocalStack(ctx: StartContext, stop: StopRequest, paint:
     const specs = selectServices(env.SLIPWAY_SERVICES);
     checkEntries(ctx.repoRoot, env.SLIPWAY_SERVICE_ENTRY, specs);
     if (!env.CLICKHOUSE_URL && specs.some((s) => s.usesClickHouse) && !chdbInstalled()) {
-      reporter.warn('the optional package chdb is not installed: tracking and serving need it, or CLICKHOUSE_URL');
+      reporter.warn(
+        'the optional package chdb is not installed: tracking and serving need it, or CLICKHOUSE_URL',
+      );
     }
 
     const nats = await provideNats(ctx);
@@ -57,12 +59,23 @@ export async function runLocalStack(ctx: StartContext, stop: StopRequest, paint:
     state.postgres = { url: postgres.url, pid: postgres.pid };
     checkStop();
 
-    const clickhouse = await provideClickHouse(env.CLICKHOUSE_URL, home, specs.filter((s) => s.usesClickHouse).map((s) => s.name));
-    const services = await startServices(ctx, specs, { natsUrl: nats.url, databaseUrl: postgres.url, clickhouse });
+    const clickhouse = await provideClickHouse(
+      env.CLICKHOUSE_URL,
+      home,
+      specs.filter((s) => s.usesClickHouse).map((s) => s.name),
+    );
+    const services = await startServices(ctx, specs, {
+      natsUrl: nats.url,
+      databaseUrl: postgres.url,
+      clickhouse,
+    });
     stack.push({ name: 'services', stop: () => stopServices(ctx, services) });
-    for (const s of services) state.services[s.spec.name] = { pid: s.process.pid, port: s.port, url: s.baseUrl };
+    for (const s of services)
+      state.services[s.spec.name] = { pid: s.process.pid, port: s.port, url: s.baseUrl };
     writeRunState(home.runFile, state);
-    reporter.info(`started ${services.map((s) => `${s.spec.name}:${s.port}`).join(', ')}; waiting for /health/ready`);
+    reporter.info(
+      `started ${services.map((s) => `${s.spec.name}:${s.port}`).join(', ')}; waiting for /health/ready`,
+    );
 
     await waitAllReady(services, {
       timeoutMs: env.SLIPWAY_READY_TIMEOUT_SECONDS * 1000,
@@ -100,7 +113,9 @@ function watchForCrashes(ctx: StartContext, services: RunningService[], stop: St
   for (const service of services) {
     void service.process.exited.then((exit) => {
       if (stop.isRequested) return;
-      ctx.reporter.error(`${service.spec.name} exited unexpectedly (${describeExit(exit)}); stopping everything`);
+      ctx.reporter.error(
+        `${service.spec.name} exited unexpectedly (${describeExit(exit)}); stopping everything`,
+      );
       stop.request(`${service.spec.name} exited`, 1);
     });
   }
@@ -109,7 +124,9 @@ function watchForCrashes(ctx: StartContext, services: RunningService[], stop: St
 function reportStartFailure(ctx: StartContext, error: unknown): void {
   if (error instanceof ServiceExitedError) {
     const lines = error.details.slice(-25);
-    ctx.reporter.error(`${error.service.spec.name} exited before it was ready; its last ${lines.length} lines:`);
+    ctx.reporter.error(
+      `${error.service.spec.name} exited before it was ready (${describeExit(error.exit)}); its last ${lines.length} lines:`,
+    );
     ctx.reporter.replay(error.service.spec.name, lines);
     return;
   }
@@ -118,10 +135,17 @@ function reportStartFailure(ctx: StartContext, error: unknown): void {
     for (const line of error.details.slice(-25)) ctx.reporter.info(line);
     return;
   }
-  ctx.reporter.error(`unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  ctx.reporter.error(
+    `unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
 }
 
-async function stopAll(ctx: StartContext, stack: Stoppable[], exitCode: number, reason: string | undefined): Promise<number> {
+async function stopAll(
+  ctx: StartContext,
+  stack: Stoppable[],
+  exitCode: number,
+  reason: string | undefined,
+): Promise<number> {
   if (stack.length > 0) ctx.reporter.info(`stopping (${reason ?? 'done'})…`);
   for (const item of [...stack].reverse()) {
     try {
@@ -135,5 +159,7 @@ async function stopAll(ctx: StartContext, stack: Stoppable[], exitCode: number, 
 }
 
 function describeClickHouse(mode: ClickHouseMode): string {
-  return mode.kind === 'server' ? `${mode.url} (CLICKHOUSE_URL)` : `embedded chDB, one data folder per service under ${mode.root}`;
+  return mode.kind === 'server'
+    ? `${mode.url} (CLICKHOUSE_URL)`
+    : `embedded chDB, one data folder per service under ${mode.root}`;
 }

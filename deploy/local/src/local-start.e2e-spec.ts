@@ -20,10 +20,18 @@ class LocalStart {
   constructor(readonly home: string) {
     this.child = spawn(process.execPath, ['-r', '@swc-node/register', 'deploy/local/src/main.ts'], {
       cwd: repoRoot,
-      env: { ...withoutColour(process.env), SLIPWAY_HOME: home, NATS_URL: '', DATABASE_URL: '', CLICKHOUSE_URL: '', NO_COLOR: '1' },
+      env: {
+        ...withoutColour(process.env),
+        SLIPWAY_HOME: home,
+        NATS_URL: '',
+        DATABASE_URL: '',
+        CLICKHOUSE_URL: '',
+        NO_COLOR: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    for (const stream of [this.child.stdout, this.child.stderr]) stream?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
+    for (const stream of [this.child.stdout, this.child.stderr])
+      stream?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
   }
 
@@ -50,7 +58,8 @@ class LocalStart {
     const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), STOP_TIMEOUT_MS)));
     const outcome = await Promise.race([this.exited, timeout]);
     clearTimeout(timer);
-    if (outcome === 'timeout') throw new Error(`npm start did not stop within ${STOP_TIMEOUT_MS} ms:\n${this.text}`);
+    if (outcome === 'timeout')
+      throw new Error(`npm start did not stop within ${STOP_TIMEOUT_MS} ms:\n${this.text}`);
     return outcome;
   }
 
@@ -76,12 +85,18 @@ function withoutColour(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 function pidsOf(state: RunState | undefined): number[] {
   if (!state) return [];
-  return [state.nats?.pid, state.postgres?.pid, ...Object.values(state.services).map((s) => s.pid)].filter((p): p is number => p !== undefined);
+  return [state.nats?.pid, state.postgres?.pid, ...Object.values(state.services).map((s) => s.pid)].filter(
+    (p): p is number => p !== undefined,
+  );
 }
 
 function portsOf(state: RunState): number[] {
   const portOf = (url: string) => Number(new URL(url).port);
-  return [portOf(state.nats!.url), portOf(state.postgres!.url), ...Object.values(state.services).map((s) => s.port)];
+  return [
+    portOf(state.nats!.url),
+    portOf(state.postgres!.url),
+    ...Object.values(state.services).map((s) => s.port),
+  ];
 }
 
 function isAlive(pid: number): boolean {
@@ -148,7 +163,10 @@ describe('npm start - the whole stack on one machine', () => {
       expect(state.nats!.url).not.toContain(':4222');
     }
     if (systemPostgres) expect(state.postgres!.url).not.toContain(':5432/');
-    await query(state.postgres!.url, 'CREATE SCHEMA e2e_local_start; CREATE TABLE e2e_local_start.kept (answer int); INSERT INTO e2e_local_start.kept VALUES (42)');
+    await query(
+      state.postgres!.url,
+      'CREATE SCHEMA e2e_local_start; CREATE TABLE e2e_local_start.kept (answer int); INSERT INTO e2e_local_start.kept VALUES (42)',
+    );
 
     await expectStoppedClean(run, state);
   }, 240_000);
@@ -161,7 +179,9 @@ describe('npm start - the whole stack on one machine', () => {
 
     expect(run.text).not.toContain('initialising a cluster');
     await expectAllReady(state);
-    await expect(query(state.postgres!.url, 'SELECT answer FROM e2e_local_start.kept')).resolves.toEqual([{ answer: 42 }]);
+    await expect(query(state.postgres!.url, 'SELECT answer FROM e2e_local_start.kept')).resolves.toEqual([
+      { answer: 42 },
+    ]);
 
     await expectStoppedClean(run, state);
   }, 240_000);

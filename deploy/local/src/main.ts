@@ -31,7 +31,9 @@ async function main(): Promise<number> {
   const onSignal = (signal: NodeJS.Signals) => {
     if (firstSignalAt === undefined) {
       firstSignalAt = Date.now();
-      reporter.info(`${signal} received: stopping services, then Postgres and NATS (Ctrl-C again to kill at once)`);
+      reporter.info(
+        `${signal} received: stopping services, then Postgres and NATS (Ctrl-C again to kill at once)`,
+      );
       stop.request(signal, 0);
       return;
     }
@@ -66,7 +68,9 @@ function killAll(): void {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`npm start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `npm start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     killAll();
     process.exit(1);
   },

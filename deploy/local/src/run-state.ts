@@ -36,9 +36,11 @@ export async function claimDataHome(file: string, warn: (message: string) => voi
   const previous = readRunState(file);
   if (!previous) return;
   if (previous.pid !== process.pid && alive(previous.pid)) {
-    throw new LocalStartError('LOCAL.ALREADY_RUNNING', `Slipway is already running from this data home (pid ${previous.pid}).`, [
-      'Stop it first, or set SLIPWAY_HOME to another folder.',
-    ]);
+    throw new LocalStartError(
+      'LOCAL.ALREADY_RUNNING',
+      `Slipway is already running from this data home (pid ${previous.pid}).`,
+      ['Stop it first, or set SLIPWAY_HOME to another folder.'],
+    );
   }
   const leftovers = [
     ...Object.values(previous.services).map((s) => s.pid),
@@ -46,10 +48,13 @@ export async function claimDataHome(file: string, warn: (message: string) => voi
     previous.nats?.pid,
   ].filter((pid): pid is number => pid !== undefined && alive(pid) && startedBySlipway(pid));
   if (leftovers.length > 0) {
-    warn(`a previous run (pid ${previous.pid}) did not stop cleanly; stopping what it left running: pids ${leftovers.join(', ')}`);
+    warn(
+      `a previous run (pid ${previous.pid}) did not stop cleanly; stopping what it left running: pids ${leftovers.join(', ')}`,
+    );
     for (const pid of leftovers) signal(pid, 'SIGTERM');
     const deadline = Date.now() + 10_000;
-    while (leftovers.some(alive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    while (leftovers.some(alive) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
     for (const pid of leftovers.filter(alive)) signal(pid, 'SIGKILL');
   }
   removeRunState(file);

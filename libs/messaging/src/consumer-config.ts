@@ -61,6 +61,7 @@ export const UPDATABLE_CONSUMER_FIELDS = [
   'filter_subject',
 ] as const;
 
+/** One of {@link UPDATABLE_CONSUMER_FIELDS}. */
 export type UpdatableConsumerField = (typeof UPDATABLE_CONSUMER_FIELDS)[number];
 
 /** The updatable fields whose value differs between the desired and the actual config. */

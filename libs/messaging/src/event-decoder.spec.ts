@@ -41,13 +41,18 @@ describe('event decoder - reasons', () => {
     const result = decodeEvent(ModelEvaluated, encode({ ...good(), specversion: '0.3' }));
     expect(result).toMatchObject({
       ok: false,
-      reason: expect.stringContaining('invalid CloudEvents envelope: specversion'),
+      reason: expect.stringContaining('invalid ModelEvaluated envelope: specversion'),
     });
   });
 
   it('names a type that does not belong to the consumer', () => {
     const result = decodeEvent(ModelEvaluated, encode({ ...good(), type: 'dev.slipway.other.v1' }));
-    expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('"dev.slipway.other.v1"') });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining(
+        'type: expected dev.slipway.test.model.evaluated.v1, got dev.slipway.other.v1',
+      ),
+    });
   });
 
   it('names the data field that fails the schema', () => {
@@ -57,7 +62,7 @@ describe('event decoder - reasons', () => {
     );
     expect(result).toMatchObject({
       ok: false,
-      reason: expect.stringContaining('invalid data of dev.slipway.test.model.evaluated.v1: data.accuracy:'),
+      reason: expect.stringContaining('invalid ModelEvaluated event: data.accuracy:'),
     });
   });
 });

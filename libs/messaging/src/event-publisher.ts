@@ -3,7 +3,7 @@ import {
   type EventData,
   type EventDefinition,
   createEvent,
-  parseOrThrow,
+  subjectForData,
   subjectOf,
 } from '@slipway/contracts';
 import type { JetStreamClient, PubAck } from '@nats-io/jetstream';
@@ -18,7 +18,7 @@ const tracer = trace.getTracer('@slipway/messaging');
 
 /** Per-publish options. */
 export interface PublishEventOptions {
-  /** Values of the subject template's `{tokens}` (`{ runId: 'r1' }`). */
+  /** Values of the subject template's `{tokens}` (`{ runId: 'r1' }`); default: the fields of `data` with those names. */
   tokens?: Record<string, string>;
   /** The CloudEvent id, also the `Nats-Msg-Id`: a fixed id makes a retried publish a no-op. Default: a UUID. */
   id?: string;
@@ -65,25 +65,24 @@ export class EventPublisher {
     data: EventData<D>,
     opts: PublishEventOptions = {},
   ): Promise<PublishedEvent<EventData<D>>> {
-    const parsed = parseOrThrow(def.schema, data, `data of ${def.type}`) as EventData<D>;
-    const natsSubject = subjectOf(def, this.root, opts.tokens);
     return tracer.startActiveSpan(
       `publish ${def.type}`,
-      {
-        kind: SpanKind.PRODUCER,
-        attributes: { 'messaging.system': 'nats', 'messaging.destination.name': natsSubject },
-      },
+      { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'nats' } },
       async (span) => {
         try {
           const active = context.active();
           const traceparent = traceparentOf(active);
-          const event = createEvent(def, parsed, {
+          const event = createEvent(def, data, {
             source: this.source,
             ...(opts.id ? { id: opts.id } : {}),
             ...(opts.time ? { time: opts.time } : {}),
             ...(opts.subject ? { subject: opts.subject } : {}),
             ...(traceparent ? { traceparent } : {}),
           });
+          const natsSubject = opts.tokens
+            ? subjectOf(def, this.root, opts.tokens)
+            : subjectForData(def, this.root, data);
+          span.setAttribute('messaging.destination.name', natsSubject);
           span.setAttribute('cloudevents.event_id', event.id);
           span.setAttribute('cloudevents.event_type', event.type);
           const headers = injectTraceContext(natsHeaders(), active);

@@ -1,3 +1,4 @@
+/** @slipway/messaging: NATS connection, JetStream streams and consumers, the NestJS JetStream transport, the event publisher, the DLQ and request/reply. */
 export * from './logger';
 export * from './nats-connection';
 export * from './server-version';
@@ -12,6 +13,7 @@ export * from './event-publisher';
 export * from './event-delivery';
 export * from './jetstream.context';
 export * from './jetstream.transport-id';
+export * from './jetstream-server.options';
 export * from './jetstream.server';
 export * from './on-event.decorator';
 export * from './rpc/nats-rpc-options';

@@ -111,9 +111,9 @@ describe('jetstream transport', () => {
     });
     expect(letters.map((l) => l.reason)).toEqual([
       expect.stringMatching(/^invalid JSON: /),
-      expect.stringMatching(/^invalid CloudEvents envelope: specversion: /),
-      expect.stringMatching(/^invalid data of dev\.slipway\.test\.thing\.happened\.v1: data\.n: .*number/),
-      expect.stringMatching(/^unexpected type: "dev\.slipway\.test\.other\.v1"/),
+      expect.stringMatching(/^invalid ThingHappened envelope: specversion: /),
+      expect.stringMatching(/^invalid ThingHappened event: data\.n: .*number/),
+      expect.stringMatching(/^invalid ThingHappened envelope: type: .*got dev\.slipway\.test\.other\.v1/),
     ]);
     expect(letters[0]).toMatchObject({
       subject: `${root}.dlq.evt.test.thing.happened`,
@@ -141,6 +141,7 @@ describe('jetstream transport', () => {
     expect(letter!.reason).toBe('max deliveries (3) reached: database is down');
     expect(letter!.deliveries).toBe(3);
     expect(probe.calls.map((c) => c.deliveryCount)).toEqual([1, 2, 3]);
+    await waitFor('the dead-letter event', () => reported.length > 0);
     expect(reported).toEqual([
       expect.objectContaining({ consumer: 'testsvc_ThingHappened', deliveryCount: 3 }),
     ]);
@@ -180,20 +181,25 @@ describe('jetstream transport', () => {
     await start(after, { batch: 5 });
     await waitFor('all twelve events', () => before.handled.length + after.handled.length >= 12);
     await waitFor('the consumer to settle', settled);
-    expect([...before.handledNs(), ...after.handledNs()]).toEqual(
-      Array.from({ length: 12 }, (_, i) => i + 1),
-    );
+    // Order may change across a restart: a message in flight to the closed pull comes back after its ack wait.
+    const handled = [...before.handledNs(), ...after.handledNs()];
+    expect([...handled].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect(after.handledNs()).toEqual(expect.arrayContaining([11, 12]));
-    expect([...before.calls, ...after.calls].every((c) => c.deliveryCount === 1)).toBe(true);
   });
 
   it('messaging - a plain @EventPattern handler gets events of every subject its template matches', async () => {
     const probe = new Probe();
     await start(probe);
-    await publisher.publish(RunPointLogged, { value: 1.5 }, { tokens: { runId: 'r1' } });
-    await publisher.publish(RunPointLogged, { value: 2.5 }, { tokens: { runId: 'r2' } });
+    await publisher.publish(RunPointLogged, { runId: 'r1', value: 1.5 });
+    await publisher.publish(RunPointLogged, { runId: 'ignored', value: 2.5 }, { tokens: { runId: 'r2' } });
     await waitFor('both points', () => probe.points.length === 2);
     expect(probe.points).toEqual([1.5, 2.5]);
+    const subjects = await Promise.all(
+      [1, 2].map(
+        async (seq) => (await jsm.streams.getMessage(streamNameOf('ingest', root), { seq }))?.subject,
+      ),
+    );
+    expect(subjects).toEqual([`${root}.ingest.test.runs.r1.points`, `${root}.ingest.test.runs.r2.points`]);
     const info = await jsm.consumers.info(
       streamNameOf('ingest', root),
       durableNameOf('testsvc', RunPointLogged),
@@ -201,19 +207,22 @@ describe('jetstream transport', () => {
     expect(info.config.filter_subject).toBe(`${root}.ingest.test.runs.*.points`);
   });
 
-  it('messaging - a consumer keeps working across a nats-server restart', async () => {
-    if (server.external) return;
-    const probe = new Probe();
-    await start(probe);
-    await thing(1);
-    await waitFor('the first event', () => probe.handled.length === 1);
-    await server.restart();
-    await waitFor('the publisher connection to come back', async () => {
-      await nc.flush();
-      return (await jsm.streams.info(streamNameOf('events', root))).state.messages === 1;
-    });
-    await waitFor('a publish to succeed', () => thing(2, { id: 'after-restart' }).then(() => true));
-    await waitFor('the event published after the restart', () => probe.handledNs().includes(2), 20_000);
-    expect(probe.handledNs()).toEqual([1, 2]);
-  });
+  // An external NATS_URL server is shared and cannot be restarted by one suite.
+  (process.env['NATS_URL'] ? it.skip : it)(
+    'messaging - a consumer keeps working across a nats-server restart',
+    async () => {
+      const probe = new Probe();
+      await start(probe);
+      await thing(1);
+      await waitFor('the first event', () => probe.handled.length === 1);
+      await server.restart();
+      await waitFor('the publisher connection to come back', async () => {
+        await nc.flush();
+        return (await jsm.streams.info(streamNameOf('events', root))).state.messages === 1;
+      });
+      await waitFor('a publish to succeed', () => thing(2, { id: 'after-restart' }).then(() => true));
+      await waitFor('the event published after the restart', () => probe.handledNs().includes(2), 20_000);
+      expect(probe.handledNs()).toEqual([1, 2]);
+    },
+  );
 });

@@ -2,7 +2,6 @@ import { DEFAULT_SUBJECT_ROOT, type EventDefinition } from '@slipway/contracts';
 import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
 import {
   type ConsumerMessages,
-  type DeliverPolicy,
   type JetStreamClient,
   type JetStreamManager,
   jetstream,
@@ -14,63 +13,19 @@ import { lastValueFrom } from 'rxjs';
 import { DEFAULT_BACKOFF_MS, DEFAULT_MAX_DELIVER } from './backoff';
 import { consumerConfigOf } from './consumer-config';
 import { ensureConsumer } from './consumers';
-import {
-  type DeadLetteredEvent,
-  type DeliveryProcessor,
-  errorMessageOf,
-  processDelivery,
-} from './event-delivery';
+import { type DeliveryProcessor, errorMessageOf, processDelivery } from './event-delivery';
 import { JetStreamContext } from './jetstream.context';
+import type {
+  JetStreamServerEvents,
+  JetStreamServerOptions,
+  JetStreamStatus,
+} from './jetstream-server.options';
 import { JETSTREAM_TRANSPORT } from './jetstream.transport-id';
 import { type MessagingLogger, nestLoggerAdapter } from './logger';
 import { connectNats } from './nats-connection';
 import { SERVER_FEATURES, serverVersionOf, versionAtLeast } from './server-version';
-import { type StreamConfigOptions, streamNameOf } from './stream-config';
+import { streamNameOf } from './stream-config';
 import { ensureStreams } from './streams';
-
-/** Options of the JetStream transport. Durations are milliseconds. */
-export interface JetStreamServerOptions {
-  /** NATS URLs; ignored when `connection` is given. */
-  servers?: string | string[];
-  /** A connection the service already has; the server then leaves it open on close. */
-  connection?: NatsConnection;
-  /** Subject root; default `slipway`. */
-  root?: string;
-  /** The service name: consumers are `<durablePrefix>_<EventName>`, and it names the connection. */
-  durablePrefix: string;
-  /** The event catalogue in which each `@EventPattern(type)` finds its definition. */
-  events: readonly EventDefinition[];
-  /** Deliveries before the DLQ; default 5. */
-  maxDeliver?: number;
-  /** Nak delays after the 1st, 2nd… failure (the last repeats); default [1000, 5000, 15000]. */
-  backoffMs?: readonly number[];
-  /** Ack wait of each delivery (extended while the handler works); default 30 000. */
-  ackWaitMs?: number;
-  /** Unacked messages per consumer on the server; default 1000. */
-  maxAckPending?: number;
-  /** Messages fetched per pull; keep it small when handlers are slow (buffered ones age toward ack wait); default 10. */
-  batch?: number;
-  /** Handlers running at once per consumer; default 1 (in order). */
-  concurrency?: number;
-  /** Where a consumer created for the first time starts; default `all`. */
-  deliverPolicy?: DeliverPolicy;
-  /** Create/update the four streams on listen; default true. */
-  ensureStreams?: boolean;
-  /** Stream settings used when ensuring streams (replicas, max ages). */
-  streams?: Omit<StreamConfigOptions, 'serverVersion'>;
-  /** How long close() waits for running handlers; default 10 000. */
-  closeTimeoutMs?: number;
-  /** Pino-compatible logger; default: Nest's logger. */
-  logger?: MessagingLogger;
-}
-
-/** Events of {@link JetStreamServer} for `app.on(...)`. */
-export type JetStreamServerEvents = {
-  'dead-letter': (event: DeadLetteredEvent) => void;
-};
-
-/** Status values of the transport (`app.status`). */
-export type JetStreamStatus = 'connected' | 'disconnected' | 'closed';
 
 interface RunningConsumer {
   durable: string;
@@ -136,8 +91,11 @@ export class JetStreamServer
         'jetstream transport listening',
       );
       this._status$.next('connected');
+      if (!this.options.connection) void this.trackStatus(nc);
       callback();
     } catch (err) {
+      this.closing = true;
+      if (this.nc && !this.options.connection) await this.nc.close().catch(() => undefined);
       callback(err);
     }
   }
@@ -180,6 +138,13 @@ export class JetStreamServer
   unwrap<T = NatsConnection>(): T {
     if (!this.nc) throw new Error('JetStreamServer: not listening; call app.listen() first');
     return this.nc as T;
+  }
+
+  private async trackStatus(nc: NatsConnection): Promise<void> {
+    for await (const status of nc.status()) {
+      if (status.type === 'disconnect') this._status$.next('disconnected');
+      if (status.type === 'reconnect') this._status$.next('connected');
+    }
   }
 
   /** The event handlers this transport serves, with their definitions; fails on a type missing from the catalogue. */

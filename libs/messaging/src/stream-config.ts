@@ -12,6 +12,7 @@ import { SERVER_FEATURES, versionAtLeast } from './server-version';
 /** The four streams of DESIGN.md "Messaging": the three event streams plus the dead-letter queue. */
 export type SlipwayStreamKind = StreamKind | 'dlq';
 
+/** The stream kinds in the order they are ensured. */
 export const STREAM_KINDS: readonly SlipwayStreamKind[] = ['ingest', 'events', 'tasks', 'dlq'];
 
 /** The first subject token after the root of each stream (`<root>.evt.>`). */
@@ -37,6 +38,7 @@ export const DEFAULT_MAX_AGE_MS: Readonly<Record<SlipwayStreamKind, number>> = {
   dlq: 30 * DAY_MS,
 };
 
+/** Deployment settings of the streams (the rest is fixed by DESIGN.md). */
 export interface StreamConfigOptions {
   /** Version of the connected nats-server (`nc.info.version`); features of 2.10+ are used only from 2.10. */
   serverVersion?: string;

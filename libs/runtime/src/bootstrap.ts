@@ -2,7 +2,7 @@ import { type DynamicModule, type INestApplication, Module, type Type } from '@n
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ALL_EVENTS } from '@slipway/contracts';
-import { JetStreamServer, natsRpcOptions, SlipwayRpcExceptionFilter } from '@slipway/messaging';
+import { JetStreamServer, natsRpcOptions, natsRpcReady, SlipwayRpcExceptionFilter } from '@slipway/messaging';
 import { createLogger } from '@slipway/telemetry';
 import type { Logger } from 'pino';
 import { PinoNestLogger } from './logging/pino-nest-logger';
@@ -42,7 +42,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<Runni
     new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024 }),
     { logger: new PinoNestLogger(logger), abortOnError: false },
   );
-  app.connectMicroservice(natsRpcOptions({ servers: config.NATS_URL, queue: service }), {
+  const rpc = app.connectMicroservice(natsRpcOptions({ servers: config.NATS_URL, queue: service }), {
     inheritAppConfig: true,
   });
   if (options.consumes?.length) {
@@ -62,6 +62,8 @@ export async function bootstrapService(options: BootstrapOptions): Promise<Runni
   app.useGlobalFilters(new SlipwayRpcExceptionFilter());
 
   await app.startAllMicroservices();
+  // listen() resolves before the server has registered the RPC subscriptions: flush first.
+  await natsRpcReady(rpc);
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   const url = await app.getUrl();
   logger.info({ url }, `${service} ready`);

@@ -1,12 +1,22 @@
 import { Controller, Module } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import { HEALTH_RPCS } from '@slipway/contracts';
+import { defineRpc, HEALTH_RPCS } from '@slipway/contracts';
+import { z } from 'zod';
 import { RpcClient, connectNats } from '@slipway/messaging';
 import { createTestDatabase, startNatsServer } from '@slipway/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootstrapService, type RunningService } from './bootstrap';
+
+const Echo = defineRpc({
+  name: 'Echo',
+  service: 'tracking',
+  method: 'echo',
+  request: z.object({ text: z.string() }),
+  response: z.object({ text: z.string() }),
+  description: 'test only',
+});
 
 @Controller()
 class EchoController {
@@ -81,6 +91,7 @@ describe('service kit - a service boots on real NATS, Postgres and chDB', () => 
     const report = await rpc.request(HEALTH_RPCS.tracking, {}, { timeoutMs: 5_000 });
     expect(report.status).toBe('ok');
     expect(report.service).toBe('tracking');
+    await expect(rpc.request(Echo, { text: 'hello' })).resolves.toEqual({ text: 'hello' });
     await nc.drain();
   });
 
@@ -88,7 +99,9 @@ describe('service kit - a service boots on real NATS, Postgres and chDB', () => 
     await nats.stopKeepingStore();
     const down = await fetch(`${service.url}/health/ready`);
     expect(down.status).toBe(503);
-    expect((await down.json()).checks.nats.status).toBe('down');
+    expect(
+      ((await down.json()) as { checks: Record<string, { status: string }> }).checks['nats']?.status,
+    ).toBe('down');
 
     await nats.restart();
     const deadline = Date.now() + 20_000;

@@ -23,6 +23,7 @@ export interface TestNatsServer {
   restart(): Promise<void>;
 }
 
+/** Options of {@link startNatsServer}. */
 export interface StartNatsServerOptions {
   /** The nats-server binary; default: `NATS_SERVER_BIN`, else `nats-server` on PATH, else `/usr/sbin/nats-server`. */
   binary?: string;

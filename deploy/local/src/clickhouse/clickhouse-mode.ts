@@ -3,16 +3,25 @@ import { clickhouseDataPath, type DataHome } from '../config/data-home';
 import { LocalStartError } from '../local-start.error';
 
 /** How the services that use ClickHouse reach it. */
-export type ClickHouseMode = { kind: 'server'; url: string } | { kind: 'embedded'; dataPath: (service: string) => string; root: string };
+export type ClickHouseMode =
+  { kind: 'server'; url: string } | { kind: 'embedded'; dataPath: (service: string) => string; root: string };
 
 /** `CLICKHOUSE_URL` when set (pinged), else embedded chDB with one data folder per service. */
-export async function provideClickHouse(url: string | undefined, home: DataHome, services: string[]): Promise<ClickHouseMode> {
+export async function provideClickHouse(
+  url: string | undefined,
+  home: DataHome,
+  services: string[],
+): Promise<ClickHouseMode> {
   if (url) {
     await pingClickHouse(url);
     return { kind: 'server', url };
   }
   for (const service of services) mkdirSync(clickhouseDataPath(home, service), { recursive: true });
-  return { kind: 'embedded', dataPath: (service) => clickhouseDataPath(home, service), root: home.clickhouseDir };
+  return {
+    kind: 'embedded',
+    dataPath: (service) => clickhouseDataPath(home, service),
+    root: home.clickhouseDir,
+  };
 }
 
 /** Whether the optional `chdb` package can be loaded (embedded mode needs it). */
@@ -31,8 +40,10 @@ async function pingClickHouse(url: string): Promise<void> {
     const response = await fetch(ping, { signal: AbortSignal.timeout(5000) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
   } catch (error) {
-    throw new LocalStartError('LOCAL.CLICKHOUSE_UNREACHABLE', `CLICKHOUSE_URL=${ping.origin}: ${(error as Error).message}`, [
-      'Check the server runs, or unset CLICKHOUSE_URL to use embedded chDB.',
-    ]);
+    throw new LocalStartError(
+      'LOCAL.CLICKHOUSE_UNREACHABLE',
+      `CLICKHOUSE_URL=${ping.origin}: ${(error as Error).message}`,
+      ['Check the server runs, or unset CLICKHOUSE_URL to use embedded chDB.'],
+    );
   }
 }

@@ -33,7 +33,10 @@ export const localEnvSchema = z.object({
   /** Root of every NATS subject. Default: `slipway`. */
   SLIPWAY_SUBJECT_ROOT: z
     .string()
-    .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'expected NATS subject tokens such as "slipway" or "dev.slipway"')
+    .regex(
+      /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/,
+      'expected NATS subject tokens such as "slipway" or "dev.slipway"',
+    )
     .default('slipway'),
   /** First HTTP port: gateway gets it, the other services the next five. Default: 8080. */
   SLIPWAY_HTTP_PORT_BASE: z.coerce.number().int().min(1).max(65_530).default(8080),

@@ -49,7 +49,11 @@ describe('parseLocalEnv - environment of npm start', () => {
   });
 
   it('names every bad variable at once', () => {
-    const error = failure({ SLIPWAY_HTTP_PORT_BASE: 'eighty', LOG_LEVEL: 'loud', SLIPWAY_SERVICES: 'gateway,billing' });
+    const error = failure({
+      SLIPWAY_HTTP_PORT_BASE: 'eighty',
+      LOG_LEVEL: 'loud',
+      SLIPWAY_SERVICES: 'gateway,billing',
+    });
     expect(error.variables.sort()).toEqual(['LOG_LEVEL', 'SLIPWAY_HTTP_PORT_BASE', 'SLIPWAY_SERVICES']);
   });
 

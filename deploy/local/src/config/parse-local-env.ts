@@ -21,7 +21,9 @@ export function parseLocalEnv(env: NodeJS.ProcessEnv): LocalEnv {
     variable: String(issue.path[0] ?? '(environment)'),
     message: issue.message,
   }));
-  const text = problems.map((p) => `  ${p.variable}: ${p.message} (got ${JSON.stringify(env[p.variable] ?? '')})`);
+  const text = problems.map(
+    (p) => `  ${p.variable}: ${p.message} (got ${JSON.stringify(env[p.variable] ?? '')})`,
+  );
   return fail(
     `Invalid environment:\n${text.join('\n')}`,
     problems.map((p) => p.variable),

@@ -34,18 +34,24 @@ export class ConsoleReporter {
   /** One line a service wrote, JSON logs made compact. */
   serviceLine(source: string, line: string, stream: 'stdout' | 'stderr'): void {
     const formatted = formatLogLine(line, this.paint);
-    const lines = stream === 'stderr' && formatted.length === 1 && formatted[0] === line ? [this.paint('yellow', line)] : formatted;
+    const lines =
+      stream === 'stderr' && formatted.length === 1 && formatted[0] === line
+        ? [this.paint('yellow', line)]
+        : formatted;
     for (const text of lines) this.write(source, text);
   }
 
-  /** Lines kept from a process that died, shown as they came. */
+  /** Lines kept from a process that died, repeated so they are the last thing on screen. */
   replay(source: string, lines: string[]): void {
-    for (const line of lines) this.write(source, this.paint('gray', line));
+    for (const line of lines) for (const text of formatLogLine(line, this.paint)) this.write(source, text);
   }
 
   private write(source: string, text: string): void {
     const index = this.sources.indexOf(source);
-    const prefix = source === 'slipway' ? this.paint('bold', `[slipway]`.padEnd(this.width + 2)) : prefixFor(source, this.width, index < 0 ? 0 : index, this.paint);
+    const prefix =
+      source === 'slipway'
+        ? this.paint('bold', `[slipway]`.padEnd(this.width + 2))
+        : prefixFor(source, this.width, index < 0 ? 0 : index, this.paint);
     this.out(`${prefix} ${text}\n`);
   }
 }

@@ -7,7 +7,11 @@ describe('buildSummary - the ready table', () => {
       elapsedMs: 12_345,
       services: [
         { name: 'gateway', baseUrl: 'http://127.0.0.1:8080', readyUrl: 'http://127.0.0.1:8080/health/ready' },
-        { name: 'tracking', baseUrl: 'http://127.0.0.1:8081', readyUrl: 'http://127.0.0.1:8081/health/ready' },
+        {
+          name: 'tracking',
+          baseUrl: 'http://127.0.0.1:8081',
+          readyUrl: 'http://127.0.0.1:8081/health/ready',
+        },
       ],
       nats: { displayUrl: 'nats://127.0.0.1:4223', description: 'started here' },
       postgres: { displayUrl: 'postgres://postgres@127.0.0.1:5433/slipway', description: 'embedded' },

@@ -24,9 +24,13 @@ export function buildSummary(input: SummaryInput, paint: Paint): string[] {
   return [
     '',
     rule,
-    ...rows.map(([label, value, note]) => `  ${paint('bold', label.padEnd(width))}  ${value}${note ? paint('gray', `  (${note})`) : ''}`),
+    ...rows.map(
+      ([label, value, note]) =>
+        `  ${paint('bold', label.padEnd(width))}  ${value}${note ? paint('gray', `  (${note})`) : ''}`,
+    ),
     rule,
-    paint(['bold', 'green'], `Slipway is ready`) + ` in ${(input.elapsedMs / 1000).toFixed(1)} s. Press Ctrl-C to stop.`,
+    paint(['bold', 'green'], `Slipway is ready`) +
+      ` in ${(input.elapsedMs / 1000).toFixed(1)} s. Press Ctrl-C to stop.`,
     '',
   ];
 }

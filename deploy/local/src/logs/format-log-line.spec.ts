@@ -1,11 +1,15 @@
 import { formatLogLine } from './format-log-line';
 import { plain } from './paint';
 
-const line = (record: Record<string, unknown>) => JSON.stringify({ time: 1700000000000, pid: 42, hostname: 'box', ...record });
+const line = (record: Record<string, unknown>) =>
+  JSON.stringify({ time: 1700000000000, pid: 42, hostname: 'box', ...record });
 
 describe('formatLogLine - service log lines', () => {
   it('shows level, context, message and notable fields of a pino line', () => {
-    const out = formatLogLine(line({ level: 30, context: 'Bootstrap', msg: 'listening', port: 8081, url: 'http://x' }), plain);
+    const out = formatLogLine(
+      line({ level: 30, context: 'Bootstrap', msg: 'listening', port: 8081, url: 'http://x' }),
+      plain,
+    );
     expect(out).toEqual(['INFO  [Bootstrap] listening port=8081 url=http://x']);
   });
 
@@ -15,12 +19,25 @@ describe('formatLogLine - service log lines', () => {
   });
 
   it('prints an error with its type, code and stack frames, indented', () => {
-    const err = { type: 'QueryFailedError', code: '42P01', message: 'relation "runs" does not exist', stack: 'QueryFailedError: x\n    at run (a.ts:1:1)\n    at main (b.ts:2:2)' };
+    const err = {
+      type: 'QueryFailedError',
+      code: '42P01',
+      message: 'relation "runs" does not exist',
+      stack: 'QueryFailedError: x\n    at run (a.ts:1:1)\n    at main (b.ts:2:2)',
+    };
     const out = formatLogLine(line({ level: 50, msg: 'insert failed', err, trace_id: 'abc' }), plain);
     expect(out).toEqual([
       'ERROR insert failed QueryFailedError (42P01): relation "runs" does not exist trace_id=abc',
       '    at run (a.ts:1:1)',
       '    at main (b.ts:2:2)',
+    ]);
+  });
+
+  it('splits an error given as text into its message and stack', () => {
+    const err = 'TypeError: x is not a function\n    at start (main.ts:9:9)';
+    expect(formatLogLine(line({ level: 60, msg: 'failed to start', err }), plain)).toEqual([
+      'FATAL failed to start TypeError: x is not a function',
+      '    at start (main.ts:9:9)',
     ]);
   });
 

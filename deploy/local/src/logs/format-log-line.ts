@@ -1,6 +1,13 @@
 import type { Paint, Style } from './paint';
 
-const LEVEL_NAMES: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+const LEVEL_NAMES: Record<number, string> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warn',
+  50: 'error',
+  60: 'fatal',
+};
 const LEVEL_STYLES: Record<string, Style> = {
   trace: 'gray',
   debug: 'gray',
@@ -10,7 +17,21 @@ const LEVEL_STYLES: Record<string, Style> = {
   fatal: ['bold', 'red'],
 };
 /** Fields every pino line has, or that the prefix already says. */
-const HIDDEN = new Set(['level', 'time', 'pid', 'hostname', 'msg', 'message', 'v', 'context', 'service', 'name', 'err', 'error', 'stack']);
+const HIDDEN = new Set([
+  'level',
+  'time',
+  'pid',
+  'hostname',
+  'msg',
+  'message',
+  'v',
+  'context',
+  'service',
+  'name',
+  'err',
+  'error',
+  'stack',
+]);
 const TRACE_FIELDS = new Set(['trace_id', 'span_id', 'trace_flags', 'traceId', 'spanId']);
 const MAX_VALUE = 120;
 const MAX_FIELDS = 8;
@@ -32,11 +53,16 @@ export function formatLogLine(raw: string, paint: Paint): string[] {
   const error = describeError(record.err ?? record.error);
   if (error.summary) parts.push(paint('red', error.summary));
   const fields = Object.entries(record)
-    .filter(([key, value]) => !HIDDEN.has(key) && value !== undefined && value !== null && (severe || !TRACE_FIELDS.has(key)))
+    .filter(
+      ([key, value]) =>
+        !HIDDEN.has(key) && value !== undefined && value !== null && (severe || !TRACE_FIELDS.has(key)),
+    )
     .slice(0, MAX_FIELDS)
     .map(([key, value]) => `${paint('gray', `${key}=`)}${fieldValue(value)}`);
   const head = [...parts, ...fields].join(' ');
-  const stack = severe ? (error.stack ?? (typeof record.stack === 'string' ? record.stack : undefined)) : undefined;
+  const stack = severe
+    ? (error.stack ?? (typeof record.stack === 'string' ? record.stack : undefined))
+    : undefined;
   return stack ? [head, ...stackLines(stack).map((l) => paint('gray', `    ${l}`))] : [head];
 }
 
@@ -46,7 +72,9 @@ function parseRecord(raw: string): Record<string, unknown> | undefined {
     const value: unknown = JSON.parse(raw);
     if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
     const record = value as Record<string, unknown>;
-    return 'level' in record && ('msg' in record || 'message' in record || 'time' in record) ? record : undefined;
+    return 'level' in record && ('msg' in record || 'message' in record || 'time' in record)
+      ? record
+      : undefined;
   } catch {
     return undefined;
   }
@@ -60,12 +88,19 @@ function levelName(level: unknown): string {
 
 function describeError(value: unknown): { summary?: string; stack?: string } {
   if (value === undefined || value === null) return {};
+  if (typeof value === 'string') {
+    const [first, ...rest] = value.split('\n');
+    return { summary: first, stack: rest.length > 0 ? rest.join('\n') : undefined };
+  }
   if (typeof value !== 'object') return { summary: `err=${fieldValue(value)}` };
   const err = value as { type?: unknown; name?: unknown; message?: unknown; code?: unknown; stack?: unknown };
   const type = typeof err.type === 'string' ? err.type : typeof err.name === 'string' ? err.name : 'Error';
   const code = typeof err.code === 'string' || typeof err.code === 'number' ? ` (${err.code})` : '';
   const message = typeof err.message === 'string' ? err.message : compact(value);
-  return { summary: `${type}${code}: ${message}`, stack: typeof err.stack === 'string' ? err.stack : undefined };
+  return {
+    summary: `${type}${code}: ${message}`,
+    stack: typeof err.stack === 'string' ? err.stack : undefined,
+  };
 }
 
 /** The frames of a stack; its first line repeats the message already shown. */
@@ -76,7 +111,12 @@ function stackLines(stack: string): string[] {
 }
 
 function fieldValue(value: unknown): string {
-  const text = typeof value === 'string' ? (/[\s"=]/.test(value) || value === '' ? JSON.stringify(value) : value) : compact(value);
+  const text =
+    typeof value === 'string'
+      ? /[\s"=]/.test(value) || value === ''
+        ? JSON.stringify(value)
+        : value
+      : compact(value);
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
 

@@ -3,7 +3,10 @@ import { natsAddress, parseInfoLine } from './nats-probe';
 
 describe('findNatsServer - locating the binary', () => {
   it('prefers PATH, in order', () => {
-    const found = findNatsServer('/opt/a:/opt/b', (p) => p === '/opt/b/nats-server' || p === '/usr/sbin/nats-server');
+    const found = findNatsServer(
+      '/opt/a:/opt/b',
+      (p) => p === '/opt/b/nats-server' || p === '/usr/sbin/nats-server',
+    );
     expect(found).toBe('/opt/b/nats-server');
   });
 
@@ -18,7 +21,10 @@ describe('findNatsServer - locating the binary', () => {
 
 describe('nats probe - INFO line', () => {
   it('reads version and JetStream from INFO', () => {
-    expect(parseInfoLine('INFO {"server_id":"x","version":"2.9.10","jetstream":true}')).toEqual({ version: '2.9.10', jetstream: true });
+    expect(parseInfoLine('INFO {"server_id":"x","version":"2.9.10","jetstream":true}')).toEqual({
+      version: '2.9.10',
+      jetstream: true,
+    });
     expect(parseInfoLine('INFO {"version":"2.10.0"}')).toEqual({ version: '2.10.0', jetstream: false });
   });
 

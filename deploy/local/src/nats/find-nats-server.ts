@@ -5,7 +5,10 @@ import { delimiter, join } from 'node:path';
 export const EXTRA_NATS_DIRS = ['/usr/sbin', '/usr/local/bin', '/usr/local/sbin', '/opt/homebrew/bin'];
 
 /** The path of an executable `nats-server`, or undefined. */
-export function findNatsServer(pathEnv: string | undefined, isExecutable: (path: string) => boolean = executable): string | undefined {
+export function findNatsServer(
+  pathEnv: string | undefined,
+  isExecutable: (path: string) => boolean = executable,
+): string | undefined {
   const dirs = [...(pathEnv ?? '').split(delimiter).filter(Boolean), ...EXTRA_NATS_DIRS];
   return dirs.map((dir) => join(dir, 'nats-server')).find(isExecutable);
 }

@@ -32,7 +32,10 @@ export function parseInfoLine(line: string): NatsServerInfo | undefined {
   if (!line.startsWith('INFO ')) return undefined;
   try {
     const info = JSON.parse(line.slice(5)) as { version?: unknown; jetstream?: unknown };
-    return { version: typeof info.version === 'string' ? info.version : undefined, jetstream: info.jetstream === true };
+    return {
+      version: typeof info.version === 'string' ? info.version : undefined,
+      jetstream: info.jetstream === true,
+    };
   } catch {
     return undefined;
   }

@@ -21,8 +21,14 @@ async function useExternalNats(ctx: StartContext, urls: string): Promise<Infrast
     const { host, port } = natsAddress(url);
     const info = await probeNats(host, port);
     if (!info) continue;
-    if (!info.jetstream) ctx.reporter.warn(`NATS at ${url.trim()} does not report JetStream; start it with -js`);
-    return { url: urls, displayUrl: urls, description: `external (NATS_URL), server ${info.version ?? 'unknown'}`, stop: async () => undefined };
+    if (!info.jetstream)
+      ctx.reporter.warn(`NATS at ${url.trim()} does not report JetStream; start it with -js`);
+    return {
+      url: urls,
+      displayUrl: urls,
+      description: `external (NATS_URL), server ${info.version ?? 'unknown'}`,
+      stop: async () => undefined,
+    };
   }
   throw new LocalStartError('LOCAL.NATS_UNREACHABLE', `NATS_URL=${urls}: no NATS server answers there.`, [
     'Start one (nats-server -js) or unset NATS_URL to let npm start run its own.',
@@ -33,7 +39,8 @@ async function startNatsServer(ctx: StartContext): Promise<Infrastructure> {
   const binary = findNatsServer(process.env.PATH);
   if (!binary) throw new LocalStartError('LOCAL.NATS_NOT_INSTALLED', NATS_INSTALL_HELP);
   const choice = await ctx.ports.allocate(DEFAULT_NATS_PORT, NATS_HOST);
-  if (choice.reason) ctx.reporter.info(`NATS: ${choice.reason} (another nats-server?), using port ${choice.port}`);
+  if (choice.reason)
+    ctx.reporter.info(`NATS: ${choice.reason} (another nats-server?), using port ${choice.port}`);
   mkdirSync(ctx.home.natsDir, { recursive: true });
   const log = new LogFile(join(ctx.home.logsDir, 'nats.log'));
   const nats = new ManagedProcess({
@@ -49,13 +56,17 @@ async function startNatsServer(ctx: StartContext): Promise<Infrastructure> {
   if (!info?.jetstream) {
     await nats.stop('SIGKILL', 1000);
     await log.close();
-    throw new LocalStartError('LOCAL.NATS_START_FAILED', `nats-server did not start on port ${choice.port} (log: ${log.path})`, nats.lastLines());
+    throw new LocalStartError(
+      'LOCAL.NATS_START_FAILED',
+      `nats-server did not start on port ${choice.port} (log: ${log.path})`,
+      nats.lastLines(),
+    );
   }
   const url = `nats://${NATS_HOST}:${choice.port}`;
   return {
     url,
     displayUrl: url,
-    description: `nats-server ${info.version ?? ''} started here (pid ${nats.pid}), JetStream in ${ctx.home.natsDir}`,
+    description: `nats-server ${info.version ?? ''} started here, pid ${nats.pid}, JetStream data in ${ctx.home.natsDir}`,
     pid: nats.pid,
     stop: async () => {
       const result = await nats.stop('SIGTERM', ctx.stopTimeoutMs);

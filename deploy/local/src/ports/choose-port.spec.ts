@@ -11,7 +11,10 @@ const sequence = (...ports: number[]) => {
 
 describe('choosePort - port choice', () => {
   it('keeps the preferred port when it is free', async () => {
-    await expect(choosePort(4222, { isFree: freeExcept(), findFree: sequence(50000) })).resolves.toEqual({ port: 4222, preferred: 4222 });
+    await expect(choosePort(4222, { isFree: freeExcept(), findFree: sequence(50000) })).resolves.toEqual({
+      port: 4222,
+      preferred: 4222,
+    });
   });
 
   it('takes a free port and says why when the preferred one is in use', async () => {
@@ -27,6 +30,8 @@ describe('choosePort - port choice', () => {
   });
 
   it('gives up when the system only offers taken ports', async () => {
-    await expect(choosePort(1, { isFree: freeExcept(1), findFree: async () => 2, taken: new Set([2]) })).rejects.toThrow(/free TCP port/);
+    await expect(
+      choosePort(1, { isFree: freeExcept(1), findFree: async () => 2, taken: new Set([2]) }),
+    ).rejects.toThrow(/free TCP port/);
   });
 });

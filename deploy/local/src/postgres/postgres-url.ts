@@ -1,6 +1,15 @@
 /** A Postgres URL from its parts, user and password encoded. */
-export function postgresUrl(parts: { user: string; password?: string; host: string; port: number; database: string }): string {
-  const auth = parts.password === undefined ? encodeURIComponent(parts.user) : `${encodeURIComponent(parts.user)}:${encodeURIComponent(parts.password)}`;
+export function postgresUrl(parts: {
+  user: string;
+  password?: string;
+  host: string;
+  port: number;
+  database: string;
+}): string {
+  const auth =
+    parts.password === undefined
+      ? encodeURIComponent(parts.user)
+      : `${encodeURIComponent(parts.user)}:${encodeURIComponent(parts.password)}`;
   return `postgres://${auth}@${parts.host}:${parts.port}/${encodeURIComponent(parts.database)}`;
 }
 

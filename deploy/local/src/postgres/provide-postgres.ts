@@ -27,9 +27,11 @@ async function useExternalPostgres(url: string): Promise<Infrastructure> {
   try {
     await withPostgres(url, (client) => client.query('SELECT 1'));
   } catch (error) {
-    throw new LocalStartError('LOCAL.POSTGRES_UNREACHABLE', `DATABASE_URL=${displayUrl}: ${(error as Error).message}`, [
-      'Check the server runs and the database exists, or unset DATABASE_URL to use embedded Postgres.',
-    ]);
+    throw new LocalStartError(
+      'LOCAL.POSTGRES_UNREACHABLE',
+      `DATABASE_URL=${displayUrl}: ${(error as Error).message}`,
+      ['Check the server runs and the database exists, or unset DATABASE_URL to use embedded Postgres.'],
+    );
   }
   return { url, displayUrl, description: 'external (DATABASE_URL)', stop: async () => undefined };
 }
@@ -42,11 +44,16 @@ async function startEmbeddedPostgres(ctx: StartContext): Promise<Infrastructure>
   const password = loadOrCreatePassword(ctx.home.postgresPasswordFile);
   const log = new LogFile(join(ctx.home.logsDir, 'postgres.log'));
   const choice = await ctx.ports.allocate(DEFAULT_PG_PORT, PG_HOST);
-  if (choice.reason) ctx.reporter.info(`Postgres: ${choice.reason} (another Postgres?), using port ${choice.port}`);
+  if (choice.reason)
+    ctx.reporter.info(`Postgres: ${choice.reason} (another Postgres?), using port ${choice.port}`);
 
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-      throw new LocalStartError('LOCAL.PG_DIR_NOT_EMPTY', `${dataDir} is not empty but holds no Postgres cluster.`, ['Move it away or set SLIPWAY_HOME elsewhere.']);
+      throw new LocalStartError(
+        'LOCAL.PG_DIR_NOT_EMPTY',
+        `${dataDir} is not empty but holds no Postgres cluster.`,
+        ['Move it away or set SLIPWAY_HOME elsewhere.'],
+      );
     }
     ctx.reporter.info(`Postgres: first run, initialising a cluster in ${dataDir}`);
     const cluster = embedded.create({
@@ -64,35 +71,69 @@ async function startEmbeddedPostgres(ctx: StartContext): Promise<Infrastructure>
       await cluster.initialise();
     } catch (error) {
       await log.close();
-      throw new LocalStartError('LOCAL.PG_INIT_FAILED', `initdb failed: ${(error as Error).message}`, [`log: ${log.path}`], { cause: error });
+      throw new LocalStartError(
+        'LOCAL.PG_INIT_FAILED',
+        `initdb failed: ${(error as Error).message}`,
+        [`log: ${log.path}`],
+        { cause: error },
+      );
     }
   }
 
   const server = new ManagedProcess({
     name: 'postgres',
     command: embedded.postgresBinary,
-    args: ['-D', dataDir, '-p', String(choice.port), '-c', `listen_addresses=${PG_HOST}`, '-c', 'unix_socket_directories='],
+    args: [
+      '-D',
+      dataDir,
+      '-p',
+      String(choice.port),
+      '-c',
+      `listen_addresses=${PG_HOST}`,
+      '-c',
+      'unix_socket_directories=',
+    ],
     ...postgresUserIds(),
     onLine: (line) => log.write(line),
   });
-  const adminUrl = postgresUrl({ user: PG_USER, password, host: PG_HOST, port: choice.port, database: 'postgres' });
+  const adminUrl = postgresUrl({
+    user: PG_USER,
+    password,
+    host: PG_HOST,
+    port: choice.port,
+    database: 'postgres',
+  });
   const ready = await waitUntil(
-    () =>
-      withPostgres(adminUrl, () => Promise.resolve(true), 1000).catch(() => undefined),
-    { timeoutMs: 60_000, intervalMs: 200, abort: () => (server.hasExited ? new Error('postgres exited') : undefined) },
+    () => withPostgres(adminUrl, () => Promise.resolve(true), 1000).catch(() => undefined),
+    {
+      timeoutMs: 60_000,
+      intervalMs: 200,
+      abort: () => (server.hasExited ? new Error('postgres exited') : undefined),
+    },
   ).catch(() => undefined);
   if (!ready) {
     await server.stop('SIGKILL', 1000);
     await log.close();
-    throw new LocalStartError('LOCAL.PG_START_FAILED', `Postgres did not start on port ${choice.port} (log: ${log.path})`, server.lastLines());
+    throw new LocalStartError(
+      'LOCAL.PG_START_FAILED',
+      `Postgres did not start on port ${choice.port} (log: ${log.path})`,
+      server.lastLines(),
+    );
   }
-  if (await ensureDatabase(adminUrl, SLIPWAY_DATABASE)) ctx.reporter.info(`Postgres: created database ${SLIPWAY_DATABASE}`);
+  if (await ensureDatabase(adminUrl, SLIPWAY_DATABASE))
+    ctx.reporter.info(`Postgres: created database ${SLIPWAY_DATABASE}`);
 
-  const url = postgresUrl({ user: PG_USER, password, host: PG_HOST, port: choice.port, database: SLIPWAY_DATABASE });
+  const url = postgresUrl({
+    user: PG_USER,
+    password,
+    host: PG_HOST,
+    port: choice.port,
+    database: SLIPWAY_DATABASE,
+  });
   return {
     url,
     displayUrl: redactPostgresUrl(url),
-    description: `embedded Postgres started here (pid ${server.pid}), data in ${dataDir}, password in ${ctx.home.postgresPasswordFile}`,
+    description: `embedded, pid ${server.pid}, data in ${dataDir}, password in ${ctx.home.postgresPasswordFile}`,
     pid: server.pid,
     stop: async () => {
       // SIGINT is Postgres' "fast shutdown": roll back open transactions, checkpoint, exit.

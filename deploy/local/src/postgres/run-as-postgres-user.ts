@@ -31,9 +31,13 @@ export function ensureTraversable(dataDir: string, homeRoot: string): void {
     if ((mode & 0o001) === 0) {
       const inside = !relative(homeRoot, dir).startsWith('..') && !isAbsolute(relative(homeRoot, dir));
       if (!inside) {
-        throw new LocalStartError('LOCAL.PG_DIR_NOT_REACHABLE', `Postgres runs as user "postgres" (you are root) and cannot enter ${dir}.`, [
-          'Set SLIPWAY_HOME to a folder every user can traverse (for example /var/lib/slipway), or set DATABASE_URL.',
-        ]);
+        throw new LocalStartError(
+          'LOCAL.PG_DIR_NOT_REACHABLE',
+          `Postgres runs as user "postgres" (you are root) and cannot enter ${dir}.`,
+          [
+            'Set SLIPWAY_HOME to a folder every user can traverse (for example /var/lib/slipway), or set DATABASE_URL.',
+          ],
+        );
       }
       chmodSync(dir, mode | 0o011);
     }

@@ -85,7 +85,9 @@ export class ManagedProcess {
     if (this.exitInfo) return { ...this.exitInfo, forced: false };
     this.signal(signal);
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const timedOut = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)),
+    );
     const outcome = await Promise.race([this.exited, timedOut]);
     clearTimeout(timer);
     if (outcome !== 'timeout') {

@@ -4,8 +4,16 @@ import { SERVICE_CATALOG, selectServices, type ServiceName } from './service-cat
 import { buildServiceEnv } from './service-env';
 
 const spec = (name: ServiceName) => SERVICE_CATALOG.find((s) => s.name === name)!;
-const embedded: ClickHouseMode = { kind: 'embedded', dataPath: (s) => `/home/data/clickhouse/${s}`, root: '/home/data/clickhouse' };
-const build = (name: ServiceName, clickhouse: ClickHouseMode = embedded, inherited: NodeJS.ProcessEnv = { PATH: '/bin' }) =>
+const embedded: ClickHouseMode = {
+  kind: 'embedded',
+  dataPath: (s) => `/home/data/clickhouse/${s}`,
+  root: '/home/data/clickhouse',
+};
+const build = (
+  name: ServiceName,
+  clickhouse: ClickHouseMode = embedded,
+  inherited: NodeJS.ProcessEnv = { PATH: '/bin' },
+) =>
   buildServiceEnv({
     spec: spec(name),
     inherited,
@@ -42,7 +50,11 @@ describe('buildServiceEnv - the service contract', () => {
   });
 
   it('does not leak the orchestrator’s own contract variables', () => {
-    const env = build('notifier', embedded, { HTTP_PORT: '1', CLICKHOUSE_DATA_PATH: '/elsewhere', HOME: '/root' });
+    const env = build('notifier', embedded, {
+      HTTP_PORT: '1',
+      CLICKHOUSE_DATA_PATH: '/elsewhere',
+      HOME: '/root',
+    });
     expect(env.HTTP_PORT).toBe('8081');
     expect(env.CLICKHOUSE_DATA_PATH).toBeUndefined();
     expect(env.HOME).toBe('/root');
@@ -51,7 +63,14 @@ describe('buildServiceEnv - the service contract', () => {
 
 describe('selectServices - service subsets', () => {
   it('starts all six by default, gateway first', () => {
-    expect(selectServices(undefined).map((s) => s.name)).toEqual(['gateway', 'tracking', 'registry', 'pipeline', 'serving', 'notifier']);
+    expect(selectServices(undefined).map((s) => s.name)).toEqual([
+      'gateway',
+      'tracking',
+      'registry',
+      'pipeline',
+      'serving',
+      'notifier',
+    ]);
   });
 
   it('keeps catalog order for a subset', () => {

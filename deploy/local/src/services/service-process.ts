@@ -22,12 +22,18 @@ export function serviceEntry(template: string, name: string): string {
 
 /** Fails before anything starts when a service's entry file is missing. */
 export function checkEntries(repoRoot: string, template: string, specs: ServiceSpec[]): void {
-  const missing = specs.map((s) => serviceEntry(template, s.name)).filter((entry) => !existsSync(resolve(repoRoot, entry)));
+  const missing = specs
+    .map((s) => serviceEntry(template, s.name))
+    .filter((entry) => !existsSync(resolve(repoRoot, entry)));
   if (missing.length > 0) {
-    throw new LocalStartError('LOCAL.SERVICE_MISSING', `Service entry files not found: ${missing.join(', ')}`, [
-      'Each service starts as `node -r @swc-node/register services/<name>/src/main.ts`.',
-      'Start a subset with SLIPWAY_SERVICES=gateway,tracking.',
-    ]);
+    throw new LocalStartError(
+      'LOCAL.SERVICE_MISSING',
+      `Service entry files not found: ${missing.join(', ')}`,
+      [
+        'Each service starts as `node -r @swc-node/register services/<name>/src/main.ts`.',
+        'Start a subset with SLIPWAY_SERVICES=gateway,tracking.',
+      ],
+    );
   }
 }
 

@@ -13,7 +13,10 @@ export async function startServices(
 ): Promise<RunningService[]> {
   const ports: number[] = [];
   for (const spec of specs) {
-    const choice = await ctx.ports.allocate(ctx.env.SLIPWAY_HTTP_PORT_BASE + spec.portOffset, ctx.env.HTTP_HOST);
+    const choice = await ctx.ports.allocate(
+      ctx.env.SLIPWAY_HTTP_PORT_BASE + spec.portOffset,
+      ctx.env.HTTP_HOST,
+    );
     if (choice.reason) ctx.reporter.info(`${spec.name}: ${choice.reason}, using port ${choice.port}`);
     ports.push(choice.port);
   }
@@ -35,7 +38,8 @@ export async function stopServices(ctx: StartContext, services: RunningService[]
   await Promise.all(
     services.map(async (service) => {
       const result = await service.process.stop('SIGTERM', ctx.stopTimeoutMs);
-      if (result.forced) ctx.reporter.warn(`${service.spec.name} did not stop within ${ctx.stopTimeoutMs / 1000} s: killed`);
+      if (result.forced)
+        ctx.reporter.warn(`${service.spec.name} did not stop within ${ctx.stopTimeoutMs / 1000} s: killed`);
     }),
   );
 }

@@ -1,3 +1,4 @@
+import type { NatsConnection } from '@nats-io/transport-node';
 import { type NatsOptions, Transport } from '@nestjs/microservices';
 
 /** Options of the request/reply transport of a service. */
@@ -33,4 +34,14 @@ export function natsRpcOptions(opts: NatsRpcOptions): NatsOptions {
       gracePeriod,
     },
   };
+}
+
+/**
+ * Resolves once the NATS server has registered every `@MessagePattern` subscription of a
+ * microservice started with {@link natsRpcOptions} (a round trip after the SUBs). Nest's
+ * `listen()` resolves before that, so a request sent at once from another connection can meet
+ * "no responders". Call it before announcing readiness.
+ */
+export async function natsRpcReady(microservice: { unwrap<T>(): T }): Promise<void> {
+  await microservice.unwrap<NatsConnection>().flush();
 }

@@ -42,6 +42,7 @@ export class RpcClient {
     private readonly defaults: { timeoutMs?: number } = {},
   ) {}
 
+  /** Sends one request and resolves with the validated response (see the class for the errors). */
   async request<D extends RpcDefinition>(
     def: D,
     payload: RpcRequest<D>,

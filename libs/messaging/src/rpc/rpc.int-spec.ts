@@ -6,7 +6,7 @@ import { SlipwayError, ValidationError, defineRpc, parseOrThrow } from '@slipway
 import { type TestNatsServer, natsServerForTests, randomSuffix } from '@slipway/testing';
 import { z } from 'zod';
 import { connectNats } from '../nats-connection';
-import { natsRpcOptions } from './nats-rpc-options';
+import { natsRpcOptions, natsRpcReady } from './nats-rpc-options';
 import { RpcClient } from './rpc-client';
 import { SlipwayRpcExceptionFilter } from './slipway-rpc-exception.filter';
 
@@ -69,6 +69,7 @@ describe('rpc', () => {
     });
     app.useGlobalFilters(new SlipwayRpcExceptionFilter());
     await app.listen();
+    await natsRpcReady(app);
     apps.push(app);
     return replica;
   };

@@ -18,7 +18,7 @@ export const RunPointLogged = defineEvent({
   type: 'dev.slipway.test.run.point.logged.v1',
   subject: 'ingest.test.runs.{runId}.points',
   stream: 'ingest',
-  schema: z.object({ value: z.number() }),
+  schema: z.object({ runId: z.string(), value: z.number() }),
   description: 'a run logged a point (messaging tests)',
 });
 
