@@ -6,6 +6,7 @@ import { JetStreamServer, natsRpcOptions, natsRpcReady, SlipwayRpcExceptionFilte
 import { createLogger } from '@slipway/telemetry';
 import type { Logger } from 'pino';
 import { PinoNestLogger } from './logging/pino-nest-logger';
+import { RpcTraceInterceptor } from './tracing/rpc-trace.interceptor';
 import { ServiceKitModule } from './service-kit.module';
 import type { ServiceKitOptions } from './service-kit.options';
 
@@ -42,6 +43,9 @@ export async function bootstrapService(options: BootstrapOptions): Promise<Runni
     new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024 }),
     { logger: new PinoNestLogger(logger), abortOnError: false },
   );
+  // Registered before the transports connect: `inheritAppConfig` copies them at connect time.
+  app.useGlobalFilters(new SlipwayRpcExceptionFilter());
+  app.useGlobalInterceptors(new RpcTraceInterceptor());
   const rpc = app.connectMicroservice(natsRpcOptions({ servers: config.NATS_URL, queue: service }), {
     inheritAppConfig: true,
   });
@@ -59,7 +63,6 @@ export async function bootstrapService(options: BootstrapOptions): Promise<Runni
       { inheritAppConfig: true },
     );
   }
-  app.useGlobalFilters(new SlipwayRpcExceptionFilter());
 
   await app.startAllMicroservices();
   // listen() resolves before the server has registered the RPC subscriptions: flush first.

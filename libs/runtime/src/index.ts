@@ -9,3 +9,4 @@ export * from './health/health-report';
 export * from './health/health.service';
 export * from './logging/pino-nest-logger';
 export * from './run-service';
+export * from './tracing/rpc-trace.interceptor';

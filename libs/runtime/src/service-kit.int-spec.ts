@@ -2,6 +2,14 @@ import { Controller, Module } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { defineRpc, HEALTH_RPCS } from '@slipway/contracts';
 import { z } from 'zod';
+import { context, propagation, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { RpcClient, connectNats } from '@slipway/messaging';
 import { createTestDatabase, startNatsServer } from '@slipway/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,15 +22,15 @@ const Echo = defineRpc({
   service: 'tracking',
   method: 'echo',
   request: z.object({ text: z.string() }),
-  response: z.object({ text: z.string() }),
+  response: z.object({ text: z.string(), traceId: z.string().optional() }),
   description: 'test only',
 });
 
 @Controller()
 class EchoController {
   @MessagePattern('slipway.rpc.tracking.echo')
-  echo(payload: unknown): unknown {
-    return payload;
+  echo(payload: { text: string }): { text: string; traceId?: string } {
+    return { text: payload.text, traceId: trace.getActiveSpan()?.spanContext().traceId };
   }
 }
 @Module({ controllers: [EchoController] })
@@ -34,7 +42,14 @@ describe('service kit - a service boots on real NATS, Postgres and chDB', () => 
   let service: RunningService;
   let chDir: string;
 
+  const spans = new InMemorySpanExporter();
+
   beforeAll(async () => {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    trace.setGlobalTracerProvider(
+      new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] }),
+    );
     nats = await startNatsServer();
     db = await createTestDatabase();
     chDir = mkdtempSync(join(tmpdir(), 'slipway-kit-ch-'));
@@ -91,7 +106,13 @@ describe('service kit - a service boots on real NATS, Postgres and chDB', () => 
     const report = await rpc.request(HEALTH_RPCS.tracking, {}, { timeoutMs: 5_000 });
     expect(report.status).toBe('ok');
     expect(report.service).toBe('tracking');
-    await expect(rpc.request(Echo, { text: 'hello' })).resolves.toEqual({ text: 'hello' });
+    const caller = trace.getTracer('test').startSpan('gateway request');
+    const reply = await context.with(trace.setSpan(context.active(), caller), () =>
+      rpc.request(Echo, { text: 'hello' }),
+    );
+    caller.end();
+    expect(reply).toEqual({ text: 'hello', traceId: caller.spanContext().traceId });
+    expect(spans.getFinishedSpans().map((s) => s.name)).toContain('slipway.rpc.tracking.echo');
     await nc.drain();
   });
 

@@ -1,0 +1,62 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { z } from 'zod';
+import { chunks } from './id-chunks';
+import { chFloat, chInt } from './metric-rows';
+
+/**
+ * One series (run, key) in short, from `metric_summaries`. Values are JS numbers, NaN and
+ * ±Infinity included; a JSON reply carries them as `'NaN'`, `'Infinity'`, `'-Infinity'`
+ * (`metricValueToWire`, the form contracts' `metricValueSchema` parses).
+ */
+export interface MetricSummary {
+  runId: string;
+  key: string;
+  /** Value of the latest point: greatest step, then latest timestamp (a number beats NaN on a tie). */
+  latest: number;
+  /** Step of the latest point. */
+  step: number;
+  /** Timestamp of the latest point, ms since the epoch. */
+  timestamp: number;
+  /** Smallest value, NaN skipped: NaN only when every value is NaN. */
+  min: number;
+  /** Largest value, NaN skipped: NaN only when every value is NaN. */
+  max: number;
+  /** Number of points. */
+  count: number;
+}
+
+const row = z.tuple([z.string(), z.string(), chFloat, chInt, chInt, chFloat, chFloat, chInt]);
+
+const QUERY = `
+  SELECT run_id, key, l.1, l.2, toUnixTimestamp64Milli(l.3), lo, hi, n
+  FROM (
+    SELECT run_id, key, argMaxMerge(latest) AS l, min(min_value) AS lo, max(max_value) AS hi, sum(point_count) AS n
+    FROM metric_summaries
+    WHERE run_id IN {runs:Array(String)} AND ({all_keys:Bool} OR key IN {keys:Array(String)})
+    GROUP BY run_id, key
+  )
+  ORDER BY run_id, key`;
+
+/** Summaries of `keys` (all keys when omitted) of `runIds`, ordered by run id then key; series without points are absent. */
+export async function latestMetrics(
+  client: ClickHouseClient,
+  maxIdsPerQuery: number,
+  runIds: readonly string[],
+  keys?: readonly string[],
+): Promise<MetricSummary[]> {
+  if (runIds.length === 0 || keys?.length === 0) return [];
+  const parts = chunks([...new Set(runIds)].sort(), maxIdsPerQuery);
+  const summaries: MetricSummary[] = [];
+  for (const runs of parts) {
+    const result = await client.query({
+      query: QUERY,
+      query_params: { runs, all_keys: keys === undefined, keys: keys ?? [] },
+      format: 'JSONCompactEachRow',
+    });
+    for (const raw of await result.json()) {
+      const [runId, key, latest, step, timestamp, min, max, count] = row.parse(raw);
+      summaries.push({ runId, key, latest, step, timestamp, min, max, count });
+    }
+  }
+  return summaries;
+}

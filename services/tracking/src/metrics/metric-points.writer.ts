@@ -1,0 +1,221 @@
+import type { BeforeApplicationShutdown } from '@nestjs/common';
+import { MetricsWriteError, MetricsWriterClosedError } from './metrics.errors';
+import { encodeMetricRows, type MetricPointInput } from './metric-points.encoding';
+import type { MetricPointsStore } from './metric-points.store';
+
+/** Batching of {@link MetricPointsWriter}. */
+export interface MetricPointsWriterOptions {
+  /** Flush once this many points are buffered; a flush takes whole events up to it. Default 50,000. */
+  maxBatchPoints: number;
+  /** Flush points that have waited this long, in ms. Default 200. */
+  maxBatchAgeMs: number;
+}
+
+export const DEFAULT_WRITER_OPTIONS: MetricPointsWriterOptions = {
+  maxBatchPoints: 50_000,
+  maxBatchAgeMs: 200,
+};
+
+/** What became of an event's points: stored now, or found already stored (a redelivery). */
+export type WriteOutcome = 'inserted' | 'duplicate';
+
+/** Counters since start, for tests and service metrics. */
+export interface MetricPointsWriterStats {
+  /** Batches taken from the buffer (each one insert at most). */
+  flushes: number;
+  /** Insert statements run. */
+  inserts: number;
+  insertedEvents: number;
+  insertedPoints: number;
+  /** Events dropped because they were stored already or buffered twice. */
+  duplicateEvents: number;
+  failedFlushes: number;
+  bufferedPoints: number;
+}
+
+interface Waiter {
+  resolve(outcome: WriteOutcome): void;
+  reject(error: unknown): void;
+  /** A second add of a buffered event id reports `duplicate` once the first is stored. */
+  duplicate: boolean;
+}
+
+interface PendingEvent {
+  eventId: string;
+  runId: string;
+  rows: string;
+  points: number;
+  addedAt: number;
+  waiters: Waiter[];
+}
+
+/**
+ * Buffers the points of `MetricsLogged` events and stores them in batches: one insert per flush,
+ * flushed by size or age, one flush at a time (so a redelivery check always sees the previous
+ * flush's rows). `add` resolves only once the event's points are stored (or known stored), so
+ * the handler acks after the insert; when a flush fails every event of it is rejected (nak).
+ *
+ * Deduplication by event id: an id already stored (metric_events) or already buffered is not
+ * written again. Residual gap: two replicas flushing the same redelivered event at the same
+ * moment both see it absent; keep the consumer's ack wait well above `maxBatchAgeMs` plus an
+ * insert's duration so a message is not redelivered while its first delivery is in a batch.
+ * The buffer is bounded by the consumer's max ack pending, since every buffered event is unacked.
+ */
+export class MetricPointsWriter implements BeforeApplicationShutdown {
+  private readonly options: MetricPointsWriterOptions;
+  private readonly buffer = new Map<string, PendingEvent>();
+  private bufferedPoints = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | undefined;
+  private closed = false;
+  private readonly counters = {
+    flushes: 0,
+    inserts: 0,
+    insertedEvents: 0,
+    insertedPoints: 0,
+    duplicateEvents: 0,
+    failedFlushes: 0,
+  };
+
+  constructor(
+    private readonly store: MetricPointsStore,
+    options: Partial<MetricPointsWriterOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_WRITER_OPTIONS, ...options };
+  }
+
+  /**
+   * Queues the points of event `eventId` of run `runId`. Resolves once they are stored (or were
+   * already); rejects with a `ValidationError` at once when a point cannot be stored faithfully
+   * (a poison message: dead-letter it), or with a retryable `MetricsWriteError` when the batch
+   * insert fails.
+   */
+  add(eventId: string, runId: string, points: readonly MetricPointInput[]): Promise<WriteOutcome> {
+    if (this.closed) return Promise.reject(new MetricsWriterClosedError());
+    const buffered = this.buffer.get(eventId);
+    if (buffered) return this.wait(buffered, true);
+    let rows: string;
+    try {
+      rows = encodeMetricRows(eventId, runId, points);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (points.length === 0) return Promise.resolve('inserted');
+    const pending: PendingEvent = {
+      eventId,
+      runId,
+      rows,
+      points: points.length,
+      addedAt: Date.now(),
+      waiters: [],
+    };
+    this.buffer.set(eventId, pending);
+    this.bufferedPoints += points.length;
+    const done = this.wait(pending, false);
+    this.kick();
+    return done;
+  }
+
+  /** Stores everything buffered now, whatever its size or age; resolves when the buffer is empty. */
+  async flush(): Promise<void> {
+    for (;;) {
+      if (this.flushing) await this.flushing;
+      else if (this.buffer.size > 0) this.start(true);
+      else return;
+    }
+  }
+
+  /** Refuses new events and stores the buffered ones. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flush();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Nest: store buffered points before the ClickHouse client closes (on application shutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.close();
+  }
+
+  stats(): MetricPointsWriterStats {
+    return { ...this.counters, bufferedPoints: this.bufferedPoints };
+  }
+
+  private wait(pending: PendingEvent, duplicate: boolean): Promise<WriteOutcome> {
+    return new Promise((resolve, reject) => pending.waiters.push({ resolve, reject, duplicate }));
+  }
+
+  /** Starts a flush when one is due and none runs; else makes sure the age timer is set. */
+  private kick(): void {
+    if (this.flushing || this.buffer.size === 0) return;
+    const oldest = this.buffer.values().next().value as PendingEvent;
+    const waited = Date.now() - oldest.addedAt;
+    if (this.bufferedPoints >= this.options.maxBatchPoints || waited >= this.options.maxBatchAgeMs) {
+      this.start(false);
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.kick();
+      }, this.options.maxBatchAgeMs - waited);
+    }
+  }
+
+  private start(all: boolean): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.take(all ? Infinity : this.options.maxBatchPoints);
+    this.flushing = this.write(batch).finally(() => {
+      this.flushing = undefined;
+      this.kick();
+    });
+  }
+
+  /** Whole events from the front of the buffer, up to `limit` points (at least one event). */
+  private take(limit: number): PendingEvent[] {
+    const batch: PendingEvent[] = [];
+    let points = 0;
+    for (const pending of this.buffer.values()) {
+      if (batch.length > 0 && points + pending.points > limit) break;
+      batch.push(pending);
+      points += pending.points;
+    }
+    for (const pending of batch) this.buffer.delete(pending.eventId);
+    this.bufferedPoints -= points;
+    return batch;
+  }
+
+  private async write(batch: PendingEvent[]): Promise<void> {
+    this.counters.flushes++;
+    let stored: Set<string>;
+    let fresh: PendingEvent[];
+    try {
+      stored = await this.store.storedEventIds(batch);
+      fresh = batch.filter((pending) => !stored.has(pending.eventId));
+      if (fresh.length > 0) {
+        await this.store.insertRows(fresh.map((pending) => pending.rows).join(''));
+        this.counters.inserts++;
+      }
+    } catch (cause) {
+      this.counters.failedFlushes++;
+      const error = new MetricsWriteError(
+        `storing ${batch.length} metric events failed: ${(cause as Error).message}`,
+        { events: batch.length },
+        { cause },
+      );
+      for (const pending of batch) for (const waiter of pending.waiters) waiter.reject(error);
+      return;
+    }
+    for (const pending of batch) {
+      const isNew = !stored.has(pending.eventId);
+      if (isNew) {
+        this.counters.insertedEvents++;
+        this.counters.insertedPoints += pending.points;
+      }
+      for (const waiter of pending.waiters) {
+        if (!isNew || waiter.duplicate) this.counters.duplicateEvents++;
+        waiter.resolve(isNew && !waiter.duplicate ? 'inserted' : 'duplicate');
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import type { ClickHouseHandle } from '@slipway/persistence';
+import { CLICKHOUSE } from '@slipway/runtime';
+import { SERVER_MAX_IDS_PER_QUERY } from './id-chunks';
+import { MetricQueries } from './metric-queries';
+import { ClickHouseMetricPointsStore } from './metric-points.store';
+import { MetricPointsWriter } from './metric-points.writer';
+
+function maxIdsPerQuery(handle: ClickHouseHandle): number {
+  return handle.mode === 'server' ? SERVER_MAX_IDS_PER_QUERY : Infinity;
+}
+
+const metricsProviders = [
+  {
+    provide: MetricPointsWriter,
+    inject: [CLICKHOUSE],
+    useFactory: (handle: ClickHouseHandle) =>
+      new MetricPointsWriter(new ClickHouseMetricPointsStore(handle.client, maxIdsPerQuery(handle))),
+  },
+  {
+    provide: MetricQueries,
+    inject: [CLICKHOUSE],
+    useFactory: (handle: ClickHouseHandle) => new MetricQueries(handle.client, maxIdsPerQuery(handle)),
+  },
+];
+
+/** The metrics store in ClickHouse: the batch writer (ingest) and the queries (compare, search, charts). */
+@Module({ providers: metricsProviders, exports: [MetricPointsWriter, MetricQueries] })
+export class MetricsModule {}
