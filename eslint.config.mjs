@@ -9,6 +9,8 @@ export default [
   {
     files: ['**/*.ts'],
     plugins: { '@nx': nx },
+    // Lets consistent-type-imports see that NestJS constructor types are needed at run time.
+    languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],

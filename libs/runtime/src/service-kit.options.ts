@@ -1,4 +1,5 @@
 import type { EventDefinition } from '@slipway/contracts';
+import type { PostgresEntities, PostgresMigrations } from '@slipway/persistence';
 
 /** The part of a service's validated config the kit reads (each service's schema includes these keys). */
 export interface ServiceKitConfig {
@@ -18,8 +19,8 @@ export interface PostgresOptions {
   poolSize: number;
   /** The service's own schema (`tracking`, `registry`, …): no service reads another's tables. */
   schema: string;
-  entities: Function[];
-  migrations: Function[];
+  entities: PostgresEntities;
+  migrations: PostgresMigrations;
 }
 
 /** One versioned ClickHouse migration: statements run in order. */

@@ -14,9 +14,9 @@ export interface PostgresDataSourceOptions {
   /** The schema the service owns (`tracking`); tables, and the migrations table, live there. */
   schema: string;
   /** Entity classes. */
-  entities?: NonNullable<DataSourceOptions['entities']>;
+  entities?: PostgresEntities;
   /** Migration classes, named `<Name><13-digit timestamp>` as TypeORM requires. */
-  migrations?: NonNullable<DataSourceOptions['migrations']>;
+  migrations?: PostgresMigrations;
   /** Maximum pooled connections (`DATABASE_POOL_SIZE`); default 10. */
   poolSize?: number;
   /** TypeORM query logging; default off. */
@@ -80,3 +80,8 @@ export async function checkPostgres(dataSource: DataSource): Promise<void> {
   if (!dataSource.isInitialized) throw new Error('Postgres data source is not initialized');
   await dataSource.query('SELECT 1');
 }
+
+/** The entity classes (or schemas) of a service's Postgres schema. */
+export type PostgresEntities = NonNullable<DataSourceOptions['entities']>;
+/** The migration classes of a service's Postgres schema, oldest first. */
+export type PostgresMigrations = NonNullable<DataSourceOptions['migrations']>;
