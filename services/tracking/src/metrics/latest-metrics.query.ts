@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { z } from 'zod';
 import { chunks } from './id-chunks';
+import { latestStepSql, latestTimestampSql, latestValueSql } from './latest-key.sql';
 import { chFloat, chInt } from './metric-rows';
 
 /**
@@ -28,9 +29,9 @@ export interface MetricSummary {
 const row = z.tuple([z.string(), z.string(), chFloat, chInt, chInt, chFloat, chFloat, chInt]);
 
 const QUERY = `
-  SELECT run_id, key, l.1, l.2, toUnixTimestamp64Milli(l.3), lo, hi, n
+  SELECT run_id, key, ${latestValueSql('lk')}, ${latestStepSql('lk')}, ${latestTimestampSql('lk')}, lo, hi, n
   FROM (
-    SELECT run_id, key, argMaxMerge(latest) AS l, min(min_value) AS lo, max(max_value) AS hi, sum(point_count) AS n
+    SELECT run_id, key, max(latest_key) AS lk, min(min_value) AS lo, max(max_value) AS hi, sum(point_count) AS n
     FROM metric_summaries
     WHERE run_id IN {runs:Array(String)} AND ({all_keys:Bool} OR key IN {keys:Array(String)})
     GROUP BY run_id, key

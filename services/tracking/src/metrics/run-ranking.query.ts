@@ -4,6 +4,7 @@ import { toClickHouseFloat } from '@slipway/persistence';
 import { z } from 'zod';
 import type { NumericOperator, OrderDirection } from '../search';
 import { chunks } from './id-chunks';
+import { latestValueSql } from './latest-key.sql';
 import { chFloat, chInt } from './metric-rows';
 
 /** Which number of a series a ranking compares: its latest value (MLflow's), its min or its max. */
@@ -41,7 +42,7 @@ const OPERATORS: Record<NumericOperator, string> = {
   '>=': '>=',
 };
 const AGGREGATES: Record<MetricAggregate, string> = {
-  latest: 'argMaxMerge(latest).1',
+  latest: latestValueSql('max(latest_key)'),
   min: 'min(min_value)',
   max: 'max(max_value)',
 };
@@ -79,7 +80,7 @@ export async function filterRunsByMetrics(
   });
   const query = `
     SELECT run_id FROM (
-      SELECT run_id, key, argMaxMerge(latest).1 AS v FROM metric_summaries
+      SELECT run_id, key, ${latestValueSql('max(latest_key)')} AS v FROM metric_summaries
       WHERE key IN {keys:Array(String)} ${runIds ? 'AND run_id IN {runs:Array(String)}' : ''}
       GROUP BY run_id, key
     )

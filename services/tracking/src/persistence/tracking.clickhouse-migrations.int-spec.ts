@@ -1,5 +1,6 @@
 import { revertClickHouseMigration, runClickHouseMigrations } from '@slipway/persistence';
 import { createTestClickHouse, type TestClickHouse } from '@slipway/testing';
+import { latestStepSql, latestTimestampSql, latestValueSql } from '../metrics/latest-key.sql';
 import { trackingClickHouseMigrations } from './tracking.clickhouse-migrations';
 
 describe('tracking ClickHouse migrations', () => {
@@ -61,22 +62,37 @@ describe('tracking ClickHouse migrations', () => {
     });
 
     const [summary] = await rows<Record<string, unknown>>(`
-      SELECT l.1 AS latest, l.2 AS step, toUnixTimestamp64Milli(l.3) AS ts, lo, hi, n, first, last FROM (
-        SELECT argMaxMerge(latest) AS l, min(min_value) AS lo, max(max_value) AS hi, sum(point_count) AS n,
+      SELECT ${latestValueSql('k')} AS latest, ${latestStepSql('k')} AS step, ${latestTimestampSql('k')} AS ts,
+        lo, hi, n, first, last
+      FROM (
+        SELECT max(latest_key) AS k, min(min_value) AS lo, max(max_value) AS hi, sum(point_count) AS n,
           min(first_step) AS first, max(last_step) AS last
         FROM metric_summaries WHERE run_id = 'r1' AND key = 'loss')`);
     // Step 2 at 2000 ms is the latest; on that tie a number (-inf) beats NaN.
-    expect(summary).toEqual({ latest: '-inf', step: 2, ts: 2000, lo: '-inf', hi: 0.9, n: 4, first: 0, last: 2 });
+    expect(summary).toEqual({
+      latest: '-inf',
+      step: 2,
+      ts: 2000,
+      lo: '-inf',
+      hi: 0.9,
+      n: 4,
+      first: 0,
+      last: 2,
+    });
     expect(await rows('SELECT event_id, points FROM metric_events ORDER BY event_id')).toEqual([
       { event_id: 'e1', points: 2 },
       { event_id: 'e2', points: 2 },
     ]);
 
-    expect((await revertClickHouseMigration(ch.client, ch.database, trackingClickHouseMigrations))?.version).toBe(1);
+    expect(
+      (await revertClickHouseMigration(ch.client, ch.database, trackingClickHouseMigrations))?.version,
+    ).toBe(1);
     expect(await tables()).toEqual([]);
 
     // Up again on the emptied database (statements are idempotent, the log records the revert).
-    expect(await runClickHouseMigrations(ch.client, ch.database, trackingClickHouseMigrations)).toHaveLength(1);
+    expect(await runClickHouseMigrations(ch.client, ch.database, trackingClickHouseMigrations)).toHaveLength(
+      1,
+    );
     expect(await rows('SELECT count() AS n FROM metric_points')).toEqual([{ n: 0 }]);
   });
 });
