@@ -21,7 +21,10 @@ const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|@fastify/.*-esm|uid)
 const moduleNameMapper = {
   '^@slipway/(contracts|messaging|telemetry|config|persistence|testing|runtime)$': '<rootDir>/libs/$1/src/index.ts',
 };
-const roots = ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/deploy', '<rootDir>/clients'];
+const { existsSync } = require('node:fs');
+const roots = ['libs', 'services', 'deploy', 'clients', 'bench', 'tools']
+  .filter((dir) => existsSync(`${__dirname}/${dir}`))
+  .map((dir) => `<rootDir>/${dir}`);
 const tier = (displayName, testMatch, extra = {}) => ({
   displayName,
   rootDir: __dirname,

@@ -6,6 +6,7 @@ import * as registry from './events/registry';
 import * as serving from './events/serving';
 import * as tracking from './events/tracking';
 import { HEALTH_RPCS } from './rpc/health-rpcs';
+import { TRACKING_RPCS } from './rpc/tracking';
 
 /** Every event and command of Slipway, in catalogue order (by service, then lifecycle). */
 export const ALL_EVENTS: readonly EventDefinition[] = Object.freeze([
@@ -41,7 +42,10 @@ export const ALL_EVENTS: readonly EventDefinition[] = Object.freeze([
 ]);
 
 /** Every request/reply operation of Slipway. */
-export const ALL_RPCS: readonly RpcDefinition[] = Object.freeze([...Object.values(HEALTH_RPCS)]);
+export const ALL_RPCS: readonly RpcDefinition[] = Object.freeze([
+  ...Object.values(HEALTH_RPCS),
+  ...TRACKING_RPCS,
+]);
 
 /** Indexes event definitions by CloudEvents type; throws if two share a type. */
 export function eventCatalogue(defs: readonly EventDefinition[] = ALL_EVENTS): Map<string, EventDefinition> {

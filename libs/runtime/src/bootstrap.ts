@@ -58,6 +58,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<Runni
           durablePrefix: service,
           events: ALL_EVENTS,
           logger,
+          ...options.consumer,
         }),
       },
       { inheritAppConfig: true },

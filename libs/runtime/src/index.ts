@@ -10,3 +10,4 @@ export * from './health/health.service';
 export * from './logging/pino-nest-logger';
 export * from './run-service';
 export * from './tracing/rpc-trace.interceptor';
+export * from './rpc/rpc-method.decorator';

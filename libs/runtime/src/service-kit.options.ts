@@ -1,4 +1,5 @@
 import type { EventDefinition } from '@slipway/contracts';
+import type { JetStreamServerOptions } from '@slipway/messaging';
 import type { PostgresEntities, PostgresMigrations } from '@slipway/persistence';
 
 /** The part of a service's validated config the kit reads (each service's schema includes these keys). */
@@ -47,4 +48,11 @@ export interface ServiceKitOptions {
   clickhouse?: ClickHouseOptions;
   /** The events this service consumes through JetStream durable consumers (by `@EventPattern(type)`). */
   consumes?: readonly EventDefinition[];
+  /** Tuning of those consumers (concurrency, batch, retries); defaults are the transport's. */
+  consumer?: ConsumerTuning;
 }
+
+/** The JetStream consumer settings a service may tune. */
+export type ConsumerTuning = Partial<
+  Pick<JetStreamServerOptions, 'concurrency' | 'batch' | 'maxAckPending' | 'ackWaitMs' | 'maxDeliver' | 'backoffMs'>
+>;

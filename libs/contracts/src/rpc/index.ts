@@ -1,5 +1,5 @@
 export * from './shared/health';
-export * from './tracking/health.rpc';
+export * from './tracking';
 export * from './registry/health.rpc';
 export * from './pipeline/health.rpc';
 export * from './serving/health.rpc';
