@@ -5,7 +5,8 @@
  *   node -r @swc-node/register bench/tracking/metrics-store.bench.ts
  *
  * Env: BENCH_RUNS (1000), BENCH_EVENTS_PER_RUN (10; an event is 20 metrics × 5 steps = 100 points),
- * BENCH_SERIES_STEPS (1000000), BENCH_ITERATIONS (30), CLICKHOUSE_URL to run against a server.
+ * BENCH_SERIES_STEPS (1000000), BENCH_ITERATIONS (30), BENCH_BATCH_POINTS (the writer's 50,000),
+ * CLICKHOUSE_URL to run against a server.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,13 +23,14 @@ import {
 } from '../../services/tracking/src/metrics';
 import {
   encodeMetricRows,
-  METRIC_POINT_COLUMNS,
+  METRIC_ROW_COLUMNS,
 } from '../../services/tracking/src/metrics/metric-points.encoding';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 1000);
 const EVENTS_PER_RUN = Number(process.env['BENCH_EVENTS_PER_RUN'] ?? 10);
 const SERIES_STEPS = Number(process.env['BENCH_SERIES_STEPS'] ?? 1_000_000);
 const ITERATIONS = Number(process.env['BENCH_ITERATIONS'] ?? 30);
+const BATCH_POINTS = Number(process.env['BENCH_BATCH_POINTS'] ?? 50_000);
 const METRICS = 20;
 const STEPS_PER_EVENT = 5;
 /** Events a JetStream consumer would hold unacked at once (its max ack pending). */
@@ -117,11 +119,11 @@ async function main(): Promise<void> {
       5,
     );
     await timed(
-      'insert 50,000 points: pre-encoded JSONCompactEachRow',
+      'insert 50,000 points: writer rows, pre-encoded JSONCompact',
       async () => {
         const rows = probe.map((ev) => encodeMetricRows(ev.id, ev.run, ev.points)).join('');
         const result = await ch.client.exec({
-          query: `INSERT INTO format_probe (${METRIC_POINT_COLUMNS.join(', ')}) FORMAT JSONCompactEachRow`,
+          query: `INSERT INTO format_probe (${METRIC_ROW_COLUMNS.join(', ')}) FORMAT JSONCompactEachRow`,
           values: Readable.from([Buffer.from(rows)], { objectMode: false }),
           clickhouse_settings: { async_insert: 0 },
         });
@@ -138,7 +140,9 @@ async function main(): Promise<void> {
       run: runId(i % RUNS),
       points: eventPoints(Math.floor(i / RUNS)),
     }));
-    const writer = new MetricPointsWriter(new ClickHouseMetricPointsStore(ch.client, maxIds));
+    const writer = new MetricPointsWriter(new ClickHouseMetricPointsStore(ch.client, maxIds), {
+      maxBatchPoints: BATCH_POINTS,
+    });
     const start = performance.now();
     let next = 0;
     const lane = async () => {

@@ -1,4 +1,4 @@
-import type { CloudEvent, EventDefinition } from '@slipway/contracts';
+import { CommonErrorCodes, type CloudEvent, type EventDefinition } from '@slipway/contracts';
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { decideOnFailure } from './backoff';
@@ -37,6 +37,12 @@ export interface DeliveryProcessor {
 }
 
 /** The text of whatever a handler threw (an Error, Nest's `{ status, message }`, a string). */
+/** Whether a handler's error says a retry cannot help (`SlipwayError.permanent`, or a validation failure). */
+export function isPermanent(err: unknown): boolean {
+  const e = err as { permanent?: unknown; code?: unknown } | null | undefined;
+  return e?.permanent === true || e?.code === CommonErrorCodes.VALIDATION;
+}
+
 export function errorMessageOf(err: unknown): string {
   if (err instanceof Error) return err.message;
   if (err && typeof err === 'object' && typeof (err as { message?: unknown }).message === 'string') {
@@ -65,6 +71,10 @@ export async function processDelivery(msg: JsMsg, p: DeliveryProcessor): Promise
   try {
     await runInTrace(msg, p, event);
   } catch (err) {
+    // A handler that finds the event invalid or conflicting will find it so every time.
+    if (isPermanent(err)) {
+      return deadLetter(msg, p, `rejected by the handler: ${errorMessageOf(err)}`);
+    }
     const decision = decideOnFailure(deliveryCount, p.maxDeliver, p.backoffMs, errorMessageOf(err));
     if (decision.action === 'dead-letter') return deadLetter(msg, p, decision.reason);
     p.logger.warn(

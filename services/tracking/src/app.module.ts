@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { IngestModule } from './ingest/ingest.module';
+import { QueriesModule } from './queries/queries.module';
 
-/** The tracking service's features: experiments, runs, params and tags (Postgres), metrics (ClickHouse), artifacts (NATS object store). */
-@Module({ imports: [] })
+/** The tracking service: run telemetry in (ingest), comparisons and searches out (queries). */
+@Module({ imports: [IngestModule, QueriesModule] })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import './instrumentation';
+import { MetricsLogged, ParamsLogged, RunFinished, RunStarted, TagsSet } from '@slipway/contracts';
 import { runService } from '@slipway/runtime';
 import { AppModule } from './app.module';
 import { loadTrackingConfig } from './config/tracking.config';
@@ -23,5 +24,8 @@ void runService({
     database: config.CLICKHOUSE_DATABASE,
     migrations: trackingClickHouseMigrations,
   },
+  consumes: [RunStarted, ParamsLogged, MetricsLogged, TagsSet, RunFinished],
+  // Metric events wait for a batched ClickHouse insert (≤ 200 ms): many must be in flight at once.
+  consumer: { concurrency: 1024, batch: 256, maxAckPending: 4096 },
   imports: [AppModule],
 });

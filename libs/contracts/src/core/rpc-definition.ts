@@ -18,7 +18,10 @@ export interface RpcDefinition<TReq extends z.ZodType = z.ZodType, TRes extends 
   readonly description: string;
 }
 
+/** A request as the handler sees it (parsed, defaults applied). */
 export type RpcRequest<D extends RpcDefinition> = z.infer<D['request']>;
+/** A request as a caller may write it (optional fields with defaults may be left out). */
+export type RpcRequestInput<D extends RpcDefinition> = z.input<D['request']>;
 export type RpcResponse<D extends RpcDefinition> = z.infer<D['response']>;
 
 export function defineRpc<TReq extends z.ZodType, TRes extends z.ZodType>(def: {

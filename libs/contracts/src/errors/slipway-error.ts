@@ -3,6 +3,12 @@
  * (`REGISTRY.MODEL_NOT_FOUND`); the gateway maps codes to HTTP status in one table.
  */
 export class SlipwayError extends Error {
+  /**
+   * True when retrying the same input can never succeed (invalid input, a conflict with what is
+   * stored): an event handler failing this way sends the event to the DLQ at once.
+   */
+  readonly permanent: boolean = false;
+
   constructor(
     readonly code: string,
     message: string,

@@ -9,6 +9,8 @@ export interface ValidationIssue {
 
 /** Raised when an input from outside (HTTP, NATS, file, env, database row) does not match its schema. */
 export class ValidationError extends SlipwayError {
+  override readonly permanent = true;
+
   constructor(
     readonly what: string,
     readonly issues: ValidationIssue[],

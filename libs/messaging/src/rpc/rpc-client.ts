@@ -1,7 +1,7 @@
 import {
   CommonErrorCodes,
   type RpcDefinition,
-  type RpcRequest,
+  type RpcRequestInput,
   type RpcResponse,
   SlipwayError,
   issuesOf,
@@ -45,7 +45,7 @@ export class RpcClient {
   /** Sends one request and resolves with the validated response (see the class for the errors). */
   async request<D extends RpcDefinition>(
     def: D,
-    payload: RpcRequest<D>,
+    payload: RpcRequestInput<D>,
     opts: RpcRequestOptions = {},
   ): Promise<RpcResponse<D>> {
     const data = parseOrThrow(def.request, payload, `request of ${def.subject}`);

@@ -8,8 +8,10 @@ interface NatsRpcContext {
   getHeaders(): { get(key: string): string } | undefined;
 }
 
+/** Nest's `NatsContext` of request/reply (the JetStream transport traces its own deliveries). */
 function isNatsContext(value: unknown): value is NatsRpcContext {
-  return typeof (value as NatsRpcContext | undefined)?.getSubject === 'function';
+  const candidate = value as Partial<NatsRpcContext> | undefined;
+  return typeof candidate?.getSubject === 'function' && typeof candidate.getHeaders === 'function';
 }
 
 const tracer = trace.getTracer('@slipway/runtime');

@@ -1,9 +1,8 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { ValidationError } from '@slipway/contracts';
-import { z } from 'zod';
 import { chunks } from './id-chunks';
 import type { MetricPointView } from './metric-history.query';
-import { chFloat, chInt } from './metric-rows';
+import { float, int, queryRows, text } from './metric-rows';
 
 /** A series for a chart: every point when it has at most `maxPoints`, else a sample keeping the extremes. */
 export interface MetricSeries {
@@ -20,55 +19,69 @@ export interface MetricSeries {
 /** Bounds of `maxPoints`, and of series × `maxPoints` in one call (refused beyond, never cut). */
 export const DOWNSAMPLE_LIMITS = { minPoints: 2, maxPoints: 10_000, maxTotalPoints: 10_000_000 } as const;
 
-const row = z.tuple([
-  z.string(),
-  z.string(),
-  chInt,
-  chInt,
-  chFloat,
-  chInt,
-  z.union([z.literal(0), z.literal(1)]),
-]);
-
 /*
- * One statement for all series. Series with at most `max` points come whole. Longer ones are cut
- * into `max / 2` buckets of equal step width (from the summaries' first and last step), and each
- * bucket gives its lowest and its highest point, so the global min and max always survive and a
- * series never has more than `max` points. NaN points of a long series are skipped, except that a
- * bucket holding only NaN gives one NaN point (so a chart shows the gap); ±Infinity are values.
+ * Two queries. The summaries give each series' point count and step range. Then one statement
+ * reads the points of every series: series with at most `max` points come whole; longer ones are
+ * cut into `max / 2` buckets of equal step width over their own range, and each bucket gives its
+ * lowest and its highest point, so the global min and max always survive and a series never has
+ * more than `max` points. NaN points of a long series are skipped, except that a bucket holding
+ * only NaN gives one NaN point (so a chart shows the gap); ±Infinity are values.
+ *
+ * Per-series step ranges come in as query parameters: constants when every long series shares
+ * one range (one series, or runs of equal length), else parallel arrays looked up with
+ * transform() on a tag of (run, key), length-prefixed so no two series share a tag. A JOIN with
+ * the summaries cost more than the aggregation itself; the tag costs a string per row, so it is
+ * built only when needed (bounds differ, or the runs × keys cross product holds other series).
  */
-const QUERY = `
-  WITH series AS (
-    SELECT run_id, key, sum(point_count) AS n, min(first_step) AS lo, max(last_step) AS hi
-    FROM metric_summaries
-    WHERE run_id IN {runs:Array(String)} AND key IN {keys:Array(String)}
-    GROUP BY run_id, key
-  )
-  SELECT run_id, key, pt.1 AS step, toUnixTimestamp64Milli(pt.2) AS ts, pt.3 AS value, n, sampled
-  FROM (
-    SELECT p.run_id AS run_id, p.key AS key, (p.step, p.timestamp, p.value) AS pt, s.n AS n, 0 AS sampled
-    FROM metric_points AS p
-    INNER JOIN (SELECT run_id, key, n FROM series WHERE n <= {max:UInt32}) AS s
-      ON p.run_id = s.run_id AND p.key = s.key
-    WHERE p.run_id IN {runs:Array(String)} AND p.key IN {keys:Array(String)}
-    UNION ALL
-    SELECT run_id, key, arrayJoin(if(numbers = 0, [some], arrayDistinct([low, high]))) AS pt, n, 1 AS sampled
+const SERIES = `
+  SELECT run_id, key, sum(point_count), min(first_step), max(last_step)
+  FROM metric_summaries
+  WHERE run_id IN {runs:Array(String)} AND key IN {keys:Array(String)}
+  GROUP BY run_id, key`;
+
+const TAG = `concat(toString(length(run_id)), ':', run_id, key)`;
+
+function seriesFilter(branch: 'whole' | 'sampled', exact: boolean): string {
+  const cross = `run_id IN {${branch}_runs:Array(String)} AND key IN {${branch}_keys:Array(String)}`;
+  return exact ? cross : `${cross} AND ${TAG} IN {${branch}:Array(String)}`;
+}
+
+function wholeBranch(exact: boolean): string {
+  return `SELECT run_id, key, (step, timestamp, value) AS pt FROM metric_points WHERE ${seriesFilter('whole', exact)}`;
+}
+
+function sampledBranch(exact: boolean, sharedRange: boolean): string {
+  const lo = sharedRange
+    ? '{lo:Int64}'
+    : `transform(${TAG}, {sampled:Array(String)}, {los:Array(Int64)}, toInt64(0))`;
+  const span = sharedRange
+    ? '{span:Int64}'
+    : `transform(${TAG}, {sampled:Array(String)}, {spans:Array(Int64)}, toInt64(1))`;
+  return `
+    SELECT run_id, key, arrayJoin(if(numbers = 0, [some], arrayDistinct([low, high]))) AS pt
     FROM (
       SELECT
-        p.run_id AS run_id, p.key AS key, any(s.n) AS n,
-        intDiv(toInt128(p.step - s.lo) * {buckets:UInt32}, toInt128(s.hi - s.lo) + 1) AS bucket,
-        argMinIf((p.step, p.timestamp, p.value), p.value, NOT isNaN(p.value)) AS low,
-        argMaxIf((p.step, p.timestamp, p.value), p.value, NOT isNaN(p.value)) AS high,
-        countIf(NOT isNaN(p.value)) AS numbers,
-        any((p.step, p.timestamp, p.value)) AS some
-      FROM metric_points AS p
-      INNER JOIN (SELECT run_id, key, n, lo, hi FROM series WHERE n > {max:UInt32}) AS s
-        ON p.run_id = s.run_id AND p.key = s.key
-      WHERE p.run_id IN {runs:Array(String)} AND p.key IN {keys:Array(String)}
+        run_id, key,
+        intDiv(toInt128(step - ${lo}) * {buckets:UInt32}, ${span}) AS bucket,
+        argMinIf((step, timestamp, value), value, NOT isNaN(value)) AS low,
+        argMaxIf((step, timestamp, value), value, NOT isNaN(value)) AS high,
+        countIf(NOT isNaN(value)) AS numbers,
+        any((step, timestamp, value)) AS some
+      FROM metric_points
+      WHERE ${seriesFilter('sampled', exact)}
       GROUP BY run_id, key, bucket
-    )
-  )
-  ORDER BY run_id, key, step, ts`;
+    )`;
+}
+
+const tag = (runId: string, key: string) => `${runId.length}:${runId}${key}`;
+
+interface SeriesInfo {
+  runId: string;
+  key: string;
+  points: number;
+  first: number;
+  last: number;
+}
 
 /**
  * Chart data for every (run, key) of `runIds` × `keys` that has points, at most `maxPoints`
@@ -101,20 +114,75 @@ export async function downsampledHistory(
   if (metricKeys.length === 0) return out;
   for (const part of chunks(runs, maxIdsPerQuery)) {
     if (part.length === 0) continue;
-    const result = await client.query({
-      query: QUERY,
-      query_params: { runs: part, keys: metricKeys, max: maxPoints, buckets: Math.floor(maxPoints / 2) },
-      format: 'JSONCompactEachRow',
-    });
-    let current: MetricSeries | undefined;
-    for (const raw of await result.json()) {
-      const [runId, key, step, timestamp, value, totalPoints, sampled] = row.parse(raw);
-      if (current?.runId !== runId || current.key !== key) {
-        current = { runId, key, points: [], totalPoints, sampled: sampled === 1 };
-        out.push(current);
-      }
-      current.points.push({ step, timestamp, value });
+    const infos = (
+      await queryRows(client, { query: SERIES, query_params: { runs: part, keys: metricKeys } }, [
+        text,
+        text,
+        int,
+        int,
+        int,
+      ])
+    ).map(([runId, key, points, first, last]): SeriesInfo => ({ runId, key, points, first, last }));
+    out.push(...(await seriesPoints(client, infos, maxPoints)));
+  }
+  return out;
+}
+
+/** The distinct runs and keys of `series`, and whether their cross product is exactly `series`. */
+function crossProduct(series: SeriesInfo[]): { runs: string[]; keys: string[]; exact: boolean } {
+  const runs = [...new Set(series.map((s) => s.runId))];
+  const keys = [...new Set(series.map((s) => s.key))];
+  return { runs, keys, exact: runs.length * keys.length === series.length };
+}
+
+async function seriesPoints(
+  client: ClickHouseClient,
+  infos: SeriesInfo[],
+  maxPoints: number,
+): Promise<MetricSeries[]> {
+  if (infos.length === 0) return [];
+  const whole = infos.filter((s) => s.points <= maxPoints);
+  const sampled = infos.filter((s) => s.points > maxPoints);
+  const w = crossProduct(whole);
+  const d = crossProduct(sampled);
+  const sharedRange = sampled.every((s) => s.first === sampled[0].first && s.last === sampled[0].last);
+  const branches = [
+    ...(whole.length > 0 ? [wholeBranch(w.exact)] : []),
+    ...(sampled.length > 0 ? [sampledBranch(d.exact, sharedRange)] : []),
+  ];
+  const rows = await queryRows(
+    client,
+    {
+      query: `
+        SELECT run_id, key, pt.1 AS step, toUnixTimestamp64Milli(pt.2) AS ts, pt.3
+        FROM (${branches.join(' UNION ALL ')})
+        ORDER BY run_id, key, step, ts`,
+      query_params: {
+        whole_runs: w.runs,
+        whole_keys: w.keys,
+        whole: whole.map((s) => tag(s.runId, s.key)),
+        sampled_runs: d.runs,
+        sampled_keys: d.keys,
+        sampled: sampled.map((s) => tag(s.runId, s.key)),
+        los: sampled.map((s) => s.first),
+        spans: sampled.map((s) => s.last - s.first + 1),
+        lo: sampled[0]?.first ?? 0,
+        span: sampled.length > 0 ? sampled[0].last - sampled[0].first + 1 : 1,
+        buckets: Math.floor(maxPoints / 2),
+      },
+    },
+    [text, text, int, int, float],
+  );
+  const totals = new Map(infos.map((s) => [tag(s.runId, s.key), s.points]));
+  const out: MetricSeries[] = [];
+  let current: MetricSeries | undefined;
+  for (const [runId, key, step, timestamp, value] of rows) {
+    if (current?.runId !== runId || current.key !== key) {
+      const totalPoints = totals.get(tag(runId, key)) ?? 0;
+      current = { runId, key, points: [], totalPoints, sampled: totalPoints > maxPoints };
+      out.push(current);
     }
+    current.points.push({ step, timestamp, value });
   }
   return out;
 }

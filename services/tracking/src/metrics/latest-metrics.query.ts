@@ -1,8 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { z } from 'zod';
 import { chunks } from './id-chunks';
 import { latestStepSql, latestTimestampSql, latestValueSql } from './latest-key.sql';
-import { chFloat, chInt } from './metric-rows';
+import { float, int, queryRows, text } from './metric-rows';
 
 /**
  * One series (run, key) in short, from `metric_summaries`. Values are JS numbers, NaN and
@@ -26,8 +25,6 @@ export interface MetricSummary {
   count: number;
 }
 
-const row = z.tuple([z.string(), z.string(), chFloat, chInt, chInt, chFloat, chFloat, chInt]);
-
 const QUERY = `
   SELECT run_id, key, ${latestValueSql('lk')}, ${latestStepSql('lk')}, ${latestTimestampSql('lk')}, lo, hi, n
   FROM (
@@ -49,13 +46,12 @@ export async function latestMetrics(
   const parts = chunks([...new Set(runIds)].sort(), maxIdsPerQuery);
   const summaries: MetricSummary[] = [];
   for (const runs of parts) {
-    const result = await client.query({
-      query: QUERY,
-      query_params: { runs, all_keys: keys === undefined, keys: keys ?? [] },
-      format: 'JSONCompactEachRow',
-    });
-    for (const raw of await result.json()) {
-      const [runId, key, latest, step, timestamp, min, max, count] = row.parse(raw);
+    const rows = await queryRows(
+      client,
+      { query: QUERY, query_params: { runs, all_keys: keys === undefined, keys: keys ?? [] } },
+      [text, text, float, int, int, float, float, int],
+    );
+    for (const [runId, key, latest, step, timestamp, min, max, count] of rows) {
       summaries.push({ runId, key, latest, step, timestamp, min, max, count });
     }
   }

@@ -1,8 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { ValidationError } from '@slipway/contracts';
-import { z } from 'zod';
 import { decodeHistoryToken, encodeHistoryToken } from './metric-history.cursor';
-import { chFloat, chInt } from './metric-rows';
+import { float, int, queryRows, text } from './metric-rows';
 
 /** One point of a series. */
 export interface MetricPointView {
@@ -22,15 +21,13 @@ export interface HistoryPageRequest {
 }
 
 export interface MetricHistoryPage {
-  /** Ordered by step, then timestamp (then by storage order, so pages never overlap). */
+  /** Ordered by step, then timestamp (then event and position in it, so pages never overlap). */
   points: MetricPointView[];
   /** Present when more points follow. */
   nextPageToken?: string;
 }
 
 export const MAX_HISTORY_PAGE_SIZE = 10_000;
-
-const row = z.tuple([chInt, chInt, chFloat, z.string(), chInt]);
 
 const SELECT = `
   SELECT step, toUnixTimestamp64Milli(timestamp), value, event_id, ordinal
@@ -39,7 +36,8 @@ const SELECT = `
 const ORDER = `ORDER BY step, timestamp, event_id, ordinal LIMIT {limit:UInt32}`;
 
 const FIRST_PAGE = `${SELECT} ${ORDER}`;
-// The lone `step >=` lets the primary key skip earlier granules; the tuple is the exact cursor.
+// The order is the table's sort key, so pages are read in order; the lone `step >=` lets the
+// primary key skip earlier granules, the tuple is the exact cursor.
 const NEXT_PAGE = `${SELECT}
   AND step >= {step:Int64}
   AND (step, timestamp, event_id, ordinal) >
@@ -60,17 +58,19 @@ export async function metricHistory(
     ]);
   }
   const after = page.pageToken ? decodeHistoryToken(page.pageToken, runId, key) : undefined;
-  const result = await client.query({
-    query: after ? NEXT_PAGE : FIRST_PAGE,
-    query_params: {
-      run: runId,
-      key,
-      limit: pageSize + 1,
-      ...(after && { step: after.step, ts: after.timestamp, event: after.eventId, ordinal: after.ordinal }),
+  const rows = await queryRows(
+    client,
+    {
+      query: after ? NEXT_PAGE : FIRST_PAGE,
+      query_params: {
+        run: runId,
+        key,
+        limit: pageSize + 1,
+        ...(after && { step: after.step, ts: after.timestamp, event: after.eventId, ordinal: after.ordinal }),
+      },
     },
-    format: 'JSONCompactEachRow',
-  });
-  const rows = (await result.json()).map((raw) => row.parse(raw));
+    [int, int, float, text, int],
+  );
   const more = rows.length > pageSize;
   if (more) rows.length = pageSize;
   const points = rows.map(([step, timestamp, value]) => ({ step, timestamp, value }));

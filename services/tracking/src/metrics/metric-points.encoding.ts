@@ -11,7 +11,7 @@ export interface MetricPointInput {
 }
 
 /** The `metric_points` columns an encoded row fills, in order. */
-export const METRIC_POINT_COLUMNS = ['run_id', 'key', 'step', 'timestamp', 'value', 'event_id', 'ordinal'];
+export const METRIC_ROW_COLUMNS = ['run_id', 'key', 'step', 'timestamp', 'value', 'event_id', 'ordinal'];
 
 /** The latest instant `DateTime64(3)` is documented to hold (2299-12-31T23:59:59.999Z). */
 export const MAX_METRIC_TIMESTAMP = Date.UTC(2299, 11, 31, 23, 59, 59, 999);
@@ -49,10 +49,10 @@ function check(points: readonly MetricPointInput[]): ValidationIssue[] {
 }
 
 /**
- * The `JSONCompactEachRow` lines of one event's points, in {@link METRIC_POINT_COLUMNS} order.
+ * The `JSONCompactEachRow` lines of one event's points, in {@link METRIC_ROW_COLUMNS} order.
  * Encoding happens when an event arrives, so a flush only joins strings. Timestamps go as
- * integer milliseconds (JSON numbers are DateTime64 ticks; text forms would be parsed as dates),
- * non-finite values as `"nan"`/`"inf"`/`"-inf"`.
+ * integer milliseconds (JSON numbers are DateTime64 ticks; text forms would be parsed as dates:
+ * `1234` is refused), non-finite values as `"nan"`/`"inf"`/`"-inf"`.
  *
  * @throws ValidationError when a point cannot be stored faithfully; nothing is encoded then.
  */

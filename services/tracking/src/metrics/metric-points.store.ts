@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { z } from 'zod';
 import { chunks } from './id-chunks';
-import { METRIC_POINT_COLUMNS } from './metric-points.encoding';
+import { METRIC_ROW_COLUMNS } from './metric-points.encoding';
+import { queryRows, text } from './metric-rows';
 
 /** An event the writer is about to store. */
 export interface StoredEventRef {
@@ -14,13 +14,13 @@ export interface StoredEventRef {
 export interface MetricPointsStore {
   /** Which of these events are already stored, by event id. */
   storedEventIds(events: readonly StoredEventRef[]): Promise<Set<string>>;
-  /** Inserts `rows` (JSONCompactEachRow lines in `METRIC_POINT_COLUMNS` order) in one statement. */
+  /** Inserts `rows` (JSONCompactEachRow lines in `METRIC_ROW_COLUMNS` order) in one statement. */
   insertRows(rows: string): Promise<void>;
 }
 
-const eventIdRow = z.tuple([z.string()]);
-
-const INSERT = `INSERT INTO metric_points (${METRIC_POINT_COLUMNS.join(', ')}) FORMAT JSONCompactEachRow`;
+// JSON numbers read into DateTime64 are ms ticks. (chDB quirk: `INSERT … SELECT … FROM input()`
+// with the rows inline inserts nothing, without an error; an EPHEMERAL Int64 column was no faster.)
+const INSERT = `INSERT INTO metric_points (${METRIC_ROW_COLUMNS.join(', ')}) FORMAT JSONCompactEachRow`;
 
 /** {@link MetricPointsStore} on the tracking database (`metric_points`, `metric_events`). */
 export class ClickHouseMetricPointsStore implements MetricPointsStore {
@@ -36,13 +36,16 @@ export class ClickHouseMetricPointsStore implements MetricPointsStore {
       if (chunk.length === 0) continue;
       const runs = [...new Set(chunk.map((e) => e.runId))];
       const ids = chunk.map((e) => e.eventId);
-      const result = await this.client.query({
-        query: `SELECT DISTINCT event_id FROM metric_events
-          WHERE run_id IN {runs:Array(String)} AND event_id IN {ids:Array(String)}`,
-        query_params: { runs, ids },
-        format: 'JSONCompactEachRow',
-      });
-      for (const row of await result.json()) stored.add(eventIdRow.parse(row)[0]);
+      const rows = await queryRows(
+        this.client,
+        {
+          query: `SELECT DISTINCT event_id FROM metric_events
+            WHERE run_id IN {runs:Array(String)} AND event_id IN {ids:Array(String)}`,
+          query_params: { runs, ids },
+        },
+        [text],
+      );
+      for (const [eventId] of rows) stored.add(eventId);
     }
     return stored;
   }

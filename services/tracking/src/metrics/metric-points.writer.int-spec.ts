@@ -110,6 +110,21 @@ describe('MetricPointsWriter on ClickHouse', () => {
     });
   });
 
+  test('concurrency - queries on the same client run while batches are inserted', async () => {
+    const writer = newWriter({ maxBatchPoints: 5_000, maxBatchAgeMs: 5 });
+    const adds = Array.from({ length: 100 }, (_, e) =>
+      writer.add(`conc-${e}`, `conc-run-${e % 4}`, hundred(e * 10)),
+    );
+    const runs = ['conc-run-0', 'conc-run-1', 'conc-run-2', 'conc-run-3'];
+    const reads: Promise<unknown>[] = [];
+    for (let i = 0; i < 20; i++)
+      reads.push(queries.latestMetrics(runs), queries.metricHistory('conc-run-0', 'm0'));
+    await Promise.all([...adds, ...reads]);
+    expect(writer.stats().inserts).toBeGreaterThan(1);
+    const summaries = await queries.latestMetrics(runs);
+    expect(summaries.reduce((n, s) => n + s.count, 0)).toBe(10_000);
+  });
+
   test('timestamps - epoch 0 and small values are milliseconds, not dates or seconds', async () => {
     const writer = newWriter({ maxBatchAgeMs: 10 });
     const stamps = [0, 1, 999, 1234, 20240101];

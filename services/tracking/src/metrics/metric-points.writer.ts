@@ -165,10 +165,16 @@ export class MetricPointsWriter implements BeforeApplicationShutdown {
     clearTimeout(this.timer);
     this.timer = undefined;
     const batch = this.take(all ? Infinity : this.options.maxBatchPoints);
-    this.flushing = this.write(batch).finally(() => {
-      this.flushing = undefined;
-      this.kick();
-    });
+    this.flushing = this.write(batch);
+  }
+
+  /**
+   * Lets the next batch start before this one's waiters run: they are handlers that go on to add
+   * more events, and encoding those first would leave ClickHouse idle (a quarter of the time).
+   */
+  private finished(): void {
+    this.flushing = undefined;
+    this.kick();
   }
 
   /** Whole events from the front of the buffer, up to `limit` points (at least one event). */
@@ -188,15 +194,15 @@ export class MetricPointsWriter implements BeforeApplicationShutdown {
   private async write(batch: PendingEvent[]): Promise<void> {
     this.counters.flushes++;
     let stored: Set<string>;
-    let fresh: PendingEvent[];
     try {
       stored = await this.store.storedEventIds(batch);
-      fresh = batch.filter((pending) => !stored.has(pending.eventId));
+      const fresh = batch.filter((pending) => !stored.has(pending.eventId));
       if (fresh.length > 0) {
         await this.store.insertRows(fresh.map((pending) => pending.rows).join(''));
         this.counters.inserts++;
       }
     } catch (cause) {
+      this.finished();
       this.counters.failedFlushes++;
       const error = new MetricsWriteError(
         `storing ${batch.length} metric events failed: ${(cause as Error).message}`,
@@ -206,6 +212,7 @@ export class MetricPointsWriter implements BeforeApplicationShutdown {
       for (const pending of batch) for (const waiter of pending.waiters) waiter.reject(error);
       return;
     }
+    this.finished();
     for (const pending of batch) {
       const isNew = !stored.has(pending.eventId);
       if (isNew) {

@@ -80,10 +80,14 @@ describe('MetricQueries', () => {
 
     test('ties - on equal step and timestamp a number beats NaN and the greater number wins', async () => {
       await log('tie', [p('a', 1, 2), p('a', 1, NaN), p('a', 1, 7), p('b', 1, NaN)]);
+      await log('tie', [p('c', -5, 1), p('c', -1, -7), p('c', -1, -3), p('c', -1, -Infinity)]);
+      await log('tie', [p('d', 2 ** 53 - 1, -0.5, 8_000_000_000_000), p('d', 2 ** 53 - 2, 9)]);
       const summaries = await queries.latestMetrics(['tie']);
-      expect(summaries.map((s) => [s.key, s.latest])).toEqual([
-        ['a', 7],
-        ['b', NaN],
+      expect(summaries.map((s) => [s.key, s.latest, s.step, s.timestamp])).toEqual([
+        ['a', 7, 1, 1000],
+        ['b', NaN, 1, 1000],
+        ['c', -3, -1, 1000],
+        ['d', -0.5, 2 ** 53 - 1, 8_000_000_000_000],
       ]);
     });
 
@@ -198,6 +202,31 @@ describe('MetricQueries', () => {
         value: -50,
       });
       expect(series[2].points.map((pt) => pt.value)).toEqual([1, NaN, 3]);
+    });
+
+    test('mixed series - own step ranges, long and short series of the same runs and keys in one call', async () => {
+      const rand = noise(11);
+      const series = (key: string, from: number, count: number) =>
+        Array.from({ length: count }, (_, i) =>
+          p(key, from + i, i === 7 ? 1e6 : i === count - 3 ? -1e6 : rand()),
+        );
+      await log('mix-1', [...series('a', 0, 300), ...series('b', 0, 5)]);
+      await log('mix-2', [...series('a', 0, 5), ...series('b', 1000, 200)]);
+      const result = await queries.downsampledHistory(['mix-2', 'mix-1'], ['b', 'a'], 20);
+      expect(result.map((s) => [s.runId, s.key, s.totalPoints, s.sampled, s.points.length <= 20])).toEqual([
+        ['mix-1', 'a', 300, true, true],
+        ['mix-1', 'b', 5, false, true],
+        ['mix-2', 'a', 5, false, true],
+        ['mix-2', 'b', 200, true, true],
+      ]);
+      expect(result[1].points).toHaveLength(5);
+      expect(result[2].points).toHaveLength(5);
+      for (const s of [result[0], result[3]]) {
+        const values = s.points.map((pt) => pt.value);
+        expect([Math.min(...values), Math.max(...values)]).toEqual([-1e6, 1e6]);
+        expect(s.points.length).toBeGreaterThan(10);
+      }
+      expect(result[3].points.every((pt) => pt.step >= 1000 && pt.step < 1200)).toBe(true);
     });
 
     test('NaN buckets - a bucket of NaN only gives one NaN point, other NaN points are skipped', async () => {

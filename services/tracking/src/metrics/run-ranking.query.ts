@@ -1,11 +1,10 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { ValidationError } from '@slipway/contracts';
 import { toClickHouseFloat } from '@slipway/persistence';
-import { z } from 'zod';
 import type { NumericOperator, OrderDirection } from '../search';
 import { chunks } from './id-chunks';
 import { latestValueSql } from './latest-key.sql';
-import { chFloat, chInt } from './metric-rows';
+import { flag, float, int, queryRows, text } from './metric-rows';
 
 /** Which number of a series a ranking compares: its latest value (MLflow's), its min or its max. */
 export type MetricAggregate = 'latest' | 'min' | 'max';
@@ -89,23 +88,20 @@ export async function filterRunsByMetrics(
   const parts = runIds ? chunks([...new Set(runIds)].sort(), maxIdsPerQuery) : [undefined];
   const matched: string[] = [];
   for (const runs of parts) {
-    const result = await client.query({
-      query,
-      query_params: { ...params, runs },
-      format: 'JSONCompactEachRow',
-    });
-    for (const raw of await result.json()) matched.push(z.tuple([z.string()]).parse(raw)[0]);
+    const rows = await queryRows(client, { query, query_params: runs ? { ...params, runs } : params }, [
+      text,
+    ]);
+    for (const [runId] of rows) matched.push(runId);
   }
   return matched;
 }
 
-const rankRow = z.tuple([z.string(), chFloat, z.union([z.literal(0), z.literal(1)]), chInt]);
-type RankRow = z.infer<typeof rankRow>;
+type RankRow = [runId: string, value: number, has: boolean, position: number];
 
 /** Runs with the number first, NaN after them, runs without the metric last; ties keep input order. */
 function compareRows(direction: OrderDirection): (a: RankRow, b: RankRow) => number {
   return ([, av, ahas, apos], [, bv, bhas, bpos]) => {
-    if (ahas !== bhas) return bhas - ahas;
+    if (ahas !== bhas) return ahas ? -1 : 1;
     const anan = Number.isNaN(av);
     const bnan = Number.isNaN(bv);
     if (anan !== bnan) return anan ? 1 : -1;
@@ -153,19 +149,22 @@ export async function orderRunsByMetric(
   const single = parts.length === 1;
   let rows: RankRow[] = [];
   for (let i = 0, base = 0; i < parts.length; base += parts[i].length, i++) {
-    const result = await client.query({
-      query,
-      query_params: {
-        runs: parts[i],
-        base,
-        key,
-        // Several parts: each gives its own first offset + limit, merged below.
-        limit: single ? limit : offset + limit,
-        offset: single ? offset : 0,
+    const part = await queryRows<RankRow>(
+      client,
+      {
+        query,
+        query_params: {
+          runs: parts[i],
+          base,
+          key,
+          // Several parts: each gives its own first offset + limit, merged below.
+          limit: single ? limit : offset + limit,
+          offset: single ? offset : 0,
+        },
       },
-      format: 'JSONCompactEachRow',
-    });
-    for (const raw of await result.json()) rows.push(rankRow.parse(raw));
+      [text, float, flag, int],
+    );
+    rows.push(...part);
   }
   if (!single) rows = rows.sort(compareRows(direction)).slice(offset, offset + limit);
   return rows.map(([runId, value, has]) => (has ? { runId, value } : { runId }));

@@ -55,6 +55,8 @@ export interface ParamConflict {
 
 /** Params are immutable: logging another value for a key already logged is refused, naming it. */
 export class ParamConflictError extends SlipwayError {
+  override readonly permanent = true;
+
   constructor(
     readonly runId: string,
     readonly conflicts: ParamConflict[],

@@ -70,6 +70,26 @@ export class RunsRepository {
     return parseRows(runRowSchema, returnedRows(rows), WHAT)[0];
   }
 
+  /** The runs of these ids that exist, in no particular order. */
+  async findByIds(db: Queryable, runIds: readonly string[]): Promise<Run[]> {
+    if (runIds.length === 0) return [];
+    const rows = await db.query(`SELECT ${runColumns()} FROM runs WHERE run_id = ANY($1)`, [runIds]);
+    return parseRows(runRowSchema, rows, WHAT);
+  }
+
+  /** Ids of the runs of these experiments in the given stages. */
+  async idsOfExperiments(
+    db: Queryable,
+    experimentIds: readonly string[],
+    stages: readonly LifecycleStage[],
+  ): Promise<string[]> {
+    const rows: Array<{ run_id: string }> = await db.query(
+      `SELECT run_id FROM runs WHERE experiment_id = ANY($1) AND lifecycle_stage = ANY($2)`,
+      [experimentIds, stages],
+    );
+    return rows.map((r) => String(r.run_id));
+  }
+
   /** Children of a run in the given stages, oldest first. */
   async children(db: Queryable, parentRunId: string, stages: readonly LifecycleStage[]): Promise<Run[]> {
     const rows = await db.query(

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
+  gitCommitSchema,
   epochMillisSchema,
   experimentIdSchema,
   experimentNameSchema,
@@ -35,10 +36,7 @@ export const createRunInputSchema = z.strictObject({
   runName: z.string().min(1).max(250).optional(),
   userId: z.string().min(1).max(256).optional(),
   sourceName: z.string().max(1024).optional(),
-  gitCommit: z
-    .string()
-    .regex(/^[0-9a-fA-F]{7,64}$/, 'must be a hexadecimal commit id')
-    .optional(),
+  gitCommit: gitCommitSchema.optional(),
   parentRunId: runIdSchema.optional(),
   /** Default now. */
   startTime: epochMillisSchema.optional(),
@@ -117,6 +115,27 @@ export class RunsService {
   /** The run, active or deleted; {@link RunNotFoundError} when there is none. */
   async get(runId: string): Promise<Run> {
     return this.existing(this.db, runId);
+  }
+
+  /** Ids of the runs of these experiments (active ones unless `viewType` says otherwise). */
+  runIdsOf(experimentIds: readonly string[], viewType: ViewType = 'ACTIVE_ONLY'): Promise<string[]> {
+    return this.runs.idsOfExperiments(this.db, experimentIds, stagesOf(viewType));
+  }
+
+  /** Several runs with their params and tags, in the order of `runIds`; a missing one is {@link RunNotFoundError}. */
+  async getManyDetails(runIds: readonly string[]): Promise<RunDetails[]> {
+    const unique = [...new Set(runIds)];
+    const [runs, params, tags] = await Promise.all([
+      this.runs.findByIds(this.db, unique),
+      this.data.paramsOf(this.db, unique),
+      this.data.tagsOf(this.db, unique),
+    ]);
+    const byId = new Map(runs.map((r) => [r.runId, r]));
+    return unique.map((runId) => {
+      const info = byId.get(runId);
+      if (!info) throw new RunNotFoundError(runId);
+      return { info, data: { params: params.get(runId) ?? [], tags: tags.get(runId) ?? [] } };
+    });
   }
 
   /** The run with its params and tags (MLflow GetRun, without metrics). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gitCommitSchema } from '../shared/git-commit';
 import { defineEvent } from '../../core/event-definition';
 import {
   epochMillisSchema,
@@ -21,11 +22,7 @@ export const runStartedSchema = z
     user: z.string().min(1).max(256).optional().describe('Who ran it'),
     /** Where the code came from: script path, notebook, job name. */
     source: z.string().max(1024).optional().describe('Script path, notebook or job that ran'),
-    gitCommit: z
-      .string()
-      .regex(/^[0-9a-fA-F]{7,64}$/, 'must be a hexadecimal commit id')
-      .optional()
-      .describe('Commit of the code that ran'),
+    gitCommit: gitCommitSchema.optional(),
     /** Set for nested runs (a sweep's trials, a pipeline's steps). */
     parentRunId: runIdSchema.optional().describe('Parent run for nested runs'),
     tags: tagListSchema.optional(),

@@ -12,7 +12,7 @@ export const GetMetricHistory = defineRpc({
   request: z.object({
     runId: runIdSchema,
     key: trackingKeySchema,
-    pageSize: z.number().int().min(1).max(25_000).default(10_000),
+    pageSize: z.number().int().min(1).max(10_000).default(10_000),
     pageToken: pageTokenSchema.optional(),
   }),
   response: z.object({ points: z.array(seriesPointSchema), nextPageToken: pageTokenSchema.optional() }),

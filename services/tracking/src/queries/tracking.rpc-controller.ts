@@ -1,0 +1,71 @@
+import { Controller } from '@nestjs/common';
+import {
+  CompareRuns,
+  CreateExperiment,
+  GetBestRun,
+  GetDownsampledHistory,
+  GetExperiment,
+  GetMetricHistory,
+  GetRun,
+  type RpcRequest,
+  type RpcResponse,
+  SearchRuns,
+} from '@slipway/contracts';
+import { RpcMethod } from '@slipway/runtime';
+import { CompareRunsService } from './compare-runs.service';
+import { SearchRunsService } from './search-runs.service';
+import { TrackingQueriesService } from './tracking-queries.service';
+
+/** Request/reply of the tracking service (`slipway.rpc.tracking.*`): parse, delegate, return. */
+@Controller()
+export class TrackingRpcController {
+  constructor(
+    private readonly queries: TrackingQueriesService,
+    private readonly comparisons: CompareRunsService,
+    private readonly searches: SearchRunsService,
+  ) {}
+
+  @RpcMethod(CreateExperiment)
+  createExperiment(
+    request: RpcRequest<typeof CreateExperiment>,
+  ): Promise<RpcResponse<typeof CreateExperiment>> {
+    return this.queries.createExperiment(request);
+  }
+
+  @RpcMethod(GetExperiment)
+  getExperiment(request: RpcRequest<typeof GetExperiment>): Promise<RpcResponse<typeof GetExperiment>> {
+    return this.queries.getExperiment(request);
+  }
+
+  @RpcMethod(GetRun)
+  getRun(request: RpcRequest<typeof GetRun>): Promise<RpcResponse<typeof GetRun>> {
+    return this.queries.getRun(request);
+  }
+
+  @RpcMethod(CompareRuns)
+  compare(request: RpcRequest<typeof CompareRuns>): Promise<RpcResponse<typeof CompareRuns>> {
+    return this.comparisons.compare(request);
+  }
+
+  @RpcMethod(SearchRuns)
+  search(request: RpcRequest<typeof SearchRuns>): Promise<RpcResponse<typeof SearchRuns>> {
+    return this.searches.searchRuns(request);
+  }
+
+  @RpcMethod(GetMetricHistory)
+  history(request: RpcRequest<typeof GetMetricHistory>): Promise<RpcResponse<typeof GetMetricHistory>> {
+    return this.queries.metricHistory(request);
+  }
+
+  @RpcMethod(GetDownsampledHistory)
+  downsampled(
+    request: RpcRequest<typeof GetDownsampledHistory>,
+  ): Promise<RpcResponse<typeof GetDownsampledHistory>> {
+    return this.queries.downsampledHistory(request);
+  }
+
+  @RpcMethod(GetBestRun)
+  best(request: RpcRequest<typeof GetBestRun>): Promise<RpcResponse<typeof GetBestRun>> {
+    return this.queries.bestRun(request);
+  }
+}
