@@ -19,7 +19,7 @@ const swc = [
 const transform = { '^.+\\.ts$': swc, '^.+\\.m?js$': swc };
 const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|@fastify/.*-esm|uid)/)'];
 const moduleNameMapper = {
-  '^@slipway/(contracts|messaging|telemetry|config|persistence|testing|runtime)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@slipway/(contracts|messaging|telemetry|config|persistence|testing|runtime|artifacts)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const { existsSync } = require('node:fs');
 const roots = ['libs', 'services', 'deploy', 'clients', 'bench', 'tools']

@@ -24,3 +24,24 @@ export const clickhouseEnv = {
     'ClickHouse database owned by the service; created at start if missing.',
   ),
 };
+
+/**
+ * {@link clickhouseEnv} with the defaults of one service that owns a database: its own chDB
+ * folder (`.slipway/data/clickhouse/<service>`) and database (`slipway_<service>`), so two
+ * embedded services on one machine never share a directory.
+ */
+export function serviceClickhouseEnv(service: string) {
+  return {
+    ...clickhouseEnv,
+    CLICKHOUSE_DATA_PATH: withDefault(
+      envString(),
+      `.slipway/data/clickhouse/${service}`,
+      "Data directory of this service's embedded chDB (only used when CLICKHOUSE_URL is unset).",
+    ),
+    CLICKHOUSE_DATABASE: withDefault(
+      envIdentifier(),
+      `slipway_${service}`,
+      'ClickHouse database owned by this service.',
+    ),
+  };
+}

@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import {
-  envIdentifier,
-  envString,
-  withDefault,
   httpEnv,
   lifecycleEnv,
   loadConfigOrExit,
   natsEnv,
+  serviceClickhouseEnv,
   telemetryEnv,
-  clickhouseEnv,
 } from '@slipway/config';
 
 /** Environment of the serving service: online inference that follows promotions, prediction log (ClickHouse). */
@@ -17,17 +14,7 @@ export const servingConfigSchema = z.object({
   ...httpEnv(8084),
   ...telemetryEnv,
   ...lifecycleEnv,
-  ...clickhouseEnv,
-  CLICKHOUSE_DATA_PATH: withDefault(
-    envString(),
-    '.slipway/data/clickhouse/serving',
-    "Data directory of this service's embedded chDB (only used when CLICKHOUSE_URL is unset).",
-  ),
-  CLICKHOUSE_DATABASE: withDefault(
-    envIdentifier(),
-    'slipway_serving',
-    'ClickHouse database owned by this service.',
-  ),
+  ...serviceClickhouseEnv('serving'),
 });
 
 export type ServingConfig = z.infer<typeof servingConfigSchema>;

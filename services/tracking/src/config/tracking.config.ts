@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import {
-  envIdentifier,
-  envString,
-  withDefault,
   httpEnv,
   lifecycleEnv,
   loadConfigOrExit,
   natsEnv,
+  serviceClickhouseEnv,
   telemetryEnv,
   postgresEnv,
-  clickhouseEnv,
 } from '@slipway/config';
 
 /** Environment of the tracking service: experiments, runs, params and tags (Postgres), metrics (ClickHouse), artifacts (NATS object store). */
@@ -19,17 +16,7 @@ export const trackingConfigSchema = z.object({
   ...telemetryEnv,
   ...lifecycleEnv,
   ...postgresEnv,
-  ...clickhouseEnv,
-  CLICKHOUSE_DATA_PATH: withDefault(
-    envString(),
-    '.slipway/data/clickhouse/tracking',
-    "Data directory of this service's embedded chDB (only used when CLICKHOUSE_URL is unset).",
-  ),
-  CLICKHOUSE_DATABASE: withDefault(
-    envIdentifier(),
-    'slipway_tracking',
-    'ClickHouse database owned by this service.',
-  ),
+  ...serviceClickhouseEnv('tracking'),
 });
 
 export type TrackingConfig = z.infer<typeof trackingConfigSchema>;
