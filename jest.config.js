@@ -4,22 +4,23 @@
  * and end-to-end (`*.e2e-spec.ts`, services booted as processes).
  */
 const swc = [
-    '@swc/jest',
-    {
-      jsc: {
-        parser: { syntax: 'typescript', decorators: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-        target: 'es2022',
-      },
-      module: { type: 'commonjs' },
-      sourceMaps: 'inline',
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
     },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
 ];
 /** NestJS 12 ships ES modules; jest's CommonJS runtime needs them compiled (Node 20 jest cannot require(esm)). */
 const transform = { '^.+\\.ts$': swc, '^.+\\.m?js$': swc };
 const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|@fastify/.*-esm|uid)/)'];
 const moduleNameMapper = {
-  '^@slipway/(contracts|messaging|telemetry|config|persistence|testing|runtime|artifacts)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@slipway/(contracts|messaging|telemetry|config|persistence|testing|runtime|artifacts)$':
+    '<rootDir>/libs/$1/src/index.ts',
 };
 const { existsSync } = require('node:fs');
 const roots = ['libs', 'services', 'deploy', 'clients', 'bench', 'tools']

@@ -141,7 +141,12 @@ export function ingestBatch(set: RunSet, e: number): IngestBatch {
   for (let j = 0; j < stepsPerEvent; j++) {
     const s = k * stepsPerEvent + j;
     for (let m = 0; m < set.keys.length; m++) {
-      points.push({ key: set.keys[m]!, value: pointValue(set, runIndex, m, s), timestamp: pointTime(s), step: s });
+      points.push({
+        key: set.keys[m]!,
+        value: pointValue(set, runIndex, m, s),
+        timestamp: pointTime(s),
+        step: s,
+      });
     }
   }
   return { runIndex, points };

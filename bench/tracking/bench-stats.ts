@@ -18,7 +18,12 @@ export interface Latency {
 
 export function latencyOf(samples: readonly number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1]!, n: sorted.length };
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    max: sorted[sorted.length - 1]!,
+    n: sorted.length,
+  };
 }
 
 /** mulberry32: a small deterministic PRNG, so ours and the baseline query the same run subsets. */
@@ -93,7 +98,13 @@ export interface ResultRow {
 }
 
 /** Row of a latency comparison (lower is better); `target` is printed as given. */
-export function latencyRow(name: string, ours: Latency, baseline: Latency, target: string, stat: 'p50' | 'p95'): ResultRow {
+export function latencyRow(
+  name: string,
+  ours: Latency,
+  baseline: Latency,
+  target: string,
+  stat: 'p50' | 'p95',
+): ResultRow {
   return {
     name: `${name} ${stat}`,
     ours: ms(ours[stat]),
@@ -105,7 +116,13 @@ export function latencyRow(name: string, ours: Latency, baseline: Latency, targe
 }
 
 /** Row of a throughput comparison (higher is better). */
-export function rateRow(name: string, ours: number, baseline: number, unit: string, target: string): ResultRow {
+export function rateRow(
+  name: string,
+  ours: number,
+  baseline: number,
+  unit: string,
+  target: string,
+): ResultRow {
   return {
     name,
     ours: `${int(ours)} ${unit}`,

@@ -19,7 +19,14 @@ export interface PublisherInput {
 
 export type PublisherMessage =
   | { type: 'ready' }
-  | { type: 'done'; published: number; duplicates: number; points: number; startedAt: number; endedAt: number }
+  | {
+      type: 'done';
+      published: number;
+      duplicates: number;
+      points: number;
+      startedAt: number;
+      endedAt: number;
+    }
   | { type: 'error'; message: string };
 
 async function main(): Promise<void> {
@@ -61,5 +68,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  parentPort?.postMessage({ type: 'error', message: (error as Error).stack ?? String(error) } satisfies PublisherMessage);
+  parentPort?.postMessage({
+    type: 'error',
+    message: (error as Error).stack ?? String(error),
+  } satisfies PublisherMessage);
 });

@@ -7,7 +7,16 @@
  * written here as the best single statements that schema allows.
  */
 import type { Pool, PoolClient } from 'pg';
-import { pgParams, pgPoints, pgRunId, pgTags, pgValue, T0, type RunSet, type IngestBatch } from './bench-data';
+import {
+  pgParams,
+  pgPoints,
+  pgRunId,
+  pgTags,
+  pgValue,
+  T0,
+  type RunSet,
+  type IngestBatch,
+} from './bench-data';
 
 export const SCHEMA = 'mlflow';
 
@@ -104,8 +113,12 @@ export async function loadMlflowRunSet(
        'mlflow-artifacts:/${experimentId}/' || ${pgRunId(set)} || '/artifacts', ${experimentId}
      FROM generate_series(0, ${set.runs - 1}) AS r`,
   );
-  await pool.query(`INSERT INTO ${SCHEMA}.params (key, value, run_uuid) SELECT key, value, run_id FROM (${pgParams(set)}) p`);
-  await pool.query(`INSERT INTO ${SCHEMA}.tags (key, value, run_uuid) SELECT key, value, run_id FROM (${pgTags(set)}) t`);
+  await pool.query(
+    `INSERT INTO ${SCHEMA}.params (key, value, run_uuid) SELECT key, value, run_id FROM (${pgParams(set)}) p`,
+  );
+  await pool.query(
+    `INSERT INTO ${SCHEMA}.tags (key, value, run_uuid) SELECT key, value, run_id FROM (${pgTags(set)}) t`,
+  );
   if (!withMetrics || set.keys.length === 0) return;
   await pool.query(
     `INSERT INTO ${SCHEMA}.metrics (key, value, timestamp, run_uuid, step, is_nan)
@@ -122,7 +135,9 @@ export async function loadMlflowRunSet(
 /** Adds MLflow's keys and indexes, then ANALYZE so the planner knows the tables. */
 export async function finishMlflowLoad(pool: Pool): Promise<void> {
   for (const ddl of KEYS) await pool.query(ddl);
-  await pool.query(`ANALYZE ${SCHEMA}.runs, ${SCHEMA}.params, ${SCHEMA}.tags, ${SCHEMA}.metrics, ${SCHEMA}.latest_metrics`);
+  await pool.query(
+    `ANALYZE ${SCHEMA}.runs, ${SCHEMA}.params, ${SCHEMA}.tags, ${SCHEMA}.metrics, ${SCHEMA}.latest_metrics`,
+  );
 }
 
 // --- queries ---
@@ -150,7 +165,11 @@ async function runsWithData(pool: Pool, ids: readonly string[], runRows?: Arrays
   // MLflow's selectinload: one IN query per relation; the best form is `= ANY($1)`, in parallel.
   const [runs, latest, params, tags] = await Promise.all([
     runRows ?? rowsOf(pool, `SELECT ${RUN_COLUMNS} FROM ${SCHEMA}.runs WHERE run_uuid = ANY($1)`, [ids]),
-    rowsOf(pool, `SELECT run_uuid, key, value, timestamp, step, is_nan FROM ${SCHEMA}.latest_metrics WHERE run_uuid = ANY($1)`, [ids]),
+    rowsOf(
+      pool,
+      `SELECT run_uuid, key, value, timestamp, step, is_nan FROM ${SCHEMA}.latest_metrics WHERE run_uuid = ANY($1)`,
+      [ids],
+    ),
     rowsOf(pool, `SELECT run_uuid, key, value FROM ${SCHEMA}.params WHERE run_uuid = ANY($1)`, [ids]),
     rowsOf(pool, `SELECT run_uuid, key, value FROM ${SCHEMA}.tags WHERE run_uuid = ANY($1)`, [ids]),
   ]);
@@ -162,7 +181,12 @@ async function runsWithData(pool: Pool, ids: readonly string[], runRows?: Arrays
   });
   for (const [run, key, value, timestamp, step, isNan] of latest) {
     const row = byId.get(run as string);
-    if (row) row.metrics[key as string] = { value: isNan ? NaN : (value as number), step: Number(step), timestamp: Number(timestamp) };
+    if (row)
+      row.metrics[key as string] = {
+        value: isNan ? NaN : (value as number),
+        step: Number(step),
+        timestamp: Number(timestamp),
+      };
   }
   for (const [run, key, value] of params) {
     const row = byId.get(run as string);
@@ -194,7 +218,9 @@ export async function mlflowSearch(
 ): Promise<MlflowRow[]> {
   const page = await rowsOf(
     pool,
-    `SELECT ${RUN_COLUMNS.split(',').map((c) => `runs.${c.trim()}`).join(', ')},
+    `SELECT ${RUN_COLUMNS.split(',')
+      .map((c) => `runs.${c.trim()}`)
+      .join(', ')},
        CASE WHEN o.is_nan = true THEN 1 WHEN o.value IS NULL THEN 2 ELSE 0 END AS clause_1, o.value
      FROM ${SCHEMA}.runs
      JOIN (SELECT * FROM ${SCHEMA}.latest_metrics WHERE key = $2 AND value > $3) AS f1 ON runs.run_uuid = f1.run_uuid
@@ -228,7 +254,12 @@ export async function mlflowHistory(pool: Pool, run: string, key: string): Promi
  * giving its lowest and highest value (2 points per bucket). It returns less than ours: the
  * extremes' exact step and time are not known (a bucket's first and last step stand in).
  */
-export async function mlflowMinMaxBuckets(pool: Pool, run: string, key: string, buckets: number): Promise<number> {
+export async function mlflowMinMaxBuckets(
+  pool: Pool,
+  run: string,
+  key: string,
+  buckets: number,
+): Promise<number> {
   const rows = await rowsOf(
     pool,
     `WITH s AS (SELECT step, value FROM ${SCHEMA}.metrics WHERE run_uuid = $1 AND key = $2 AND NOT is_nan),
@@ -250,12 +281,20 @@ export async function mlflowLogBatch(client: PoolClient, run: string, batch: Ing
   const points = batch.points;
   await client.query('BEGIN');
   try {
-    const active = await rowsOf(client, `SELECT lifecycle_stage FROM ${SCHEMA}.runs WHERE run_uuid = $1`, [run]);
+    const active = await rowsOf(client, `SELECT lifecycle_stage FROM ${SCHEMA}.runs WHERE run_uuid = $1`, [
+      run,
+    ]);
     if (active[0]?.[0] !== 'active') throw new Error(`run ${run} is not active`);
     await client.query(
       `INSERT INTO ${SCHEMA}.metrics (key, value, timestamp, run_uuid, step, is_nan)
        SELECT k, v, t, $1, s, false FROM unnest($2::text[], $3::float8[], $4::int8[], $5::int8[]) AS p(k, v, t, s)`,
-      [run, points.map((p) => p.key), points.map((p) => p.value), points.map((p) => p.timestamp), points.map((p) => p.step)],
+      [
+        run,
+        points.map((p) => p.key),
+        points.map((p) => p.value),
+        points.map((p) => p.timestamp),
+        points.map((p) => p.step),
+      ],
     );
     // The latest point per key within the batch.
     const candidates = new Map<string, IngestBatch['points'][number]>();
@@ -265,7 +304,10 @@ export async function mlflowLogBatch(client: PoolClient, run: string, batch: Ing
     }
     const keys = [...candidates.keys()];
     const present = (
-      await rowsOf(client, `SELECT key FROM ${SCHEMA}.latest_metrics WHERE run_uuid = $1 AND key = ANY($2)`, [run, keys])
+      await rowsOf(client, `SELECT key FROM ${SCHEMA}.latest_metrics WHERE run_uuid = $1 AND key = ANY($2)`, [
+        run,
+        keys,
+      ])
     ).map((r) => r[0] as string);
     const stored = new Map<string, { value: number; timestamp: number; step: number }>();
     if (present.length > 0) {
@@ -276,7 +318,11 @@ export async function mlflowLogBatch(client: PoolClient, run: string, batch: Ing
         [run, present],
       );
       for (const [key, value, timestamp, step] of locked) {
-        stored.set(key as string, { value: value as number, timestamp: Number(timestamp), step: Number(step) });
+        stored.set(key as string, {
+          value: value as number,
+          timestamp: Number(timestamp),
+          step: Number(step),
+        });
       }
     }
     const updates = [...candidates.values()].filter((p) => stored.has(p.key) && newer(p, stored.get(p.key)!));
@@ -286,14 +332,26 @@ export async function mlflowLogBatch(client: PoolClient, run: string, batch: Ing
         `UPDATE ${SCHEMA}.latest_metrics AS l SET value = u.v, timestamp = u.t, step = u.s, is_nan = false
          FROM unnest($2::text[], $3::float8[], $4::int8[], $5::int8[]) AS u(k, v, t, s)
          WHERE l.run_uuid = $1 AND l.key = u.k`,
-        [run, updates.map((p) => p.key), updates.map((p) => p.value), updates.map((p) => p.timestamp), updates.map((p) => p.step)],
+        [
+          run,
+          updates.map((p) => p.key),
+          updates.map((p) => p.value),
+          updates.map((p) => p.timestamp),
+          updates.map((p) => p.step),
+        ],
       );
     }
     if (inserts.length > 0) {
       await client.query(
         `INSERT INTO ${SCHEMA}.latest_metrics (key, value, timestamp, step, is_nan, run_uuid)
          SELECT k, v, t, s, false, $1 FROM unnest($2::text[], $3::float8[], $4::int8[], $5::int8[]) AS u(k, v, t, s)`,
-        [run, inserts.map((p) => p.key), inserts.map((p) => p.value), inserts.map((p) => p.timestamp), inserts.map((p) => p.step)],
+        [
+          run,
+          inserts.map((p) => p.key),
+          inserts.map((p) => p.value),
+          inserts.map((p) => p.timestamp),
+          inserts.map((p) => p.step),
+        ],
       );
     }
     await client.query('COMMIT');

@@ -10,7 +10,12 @@ import type { Pool } from 'pg';
 import { chInsertPoints, pgParams, pgRunId, pgTags, type RunSet } from './bench-data';
 
 /** Loads the runs of `set` with params and tags into experiment `experimentId` (artifact location `location`). */
-export async function loadTrackingRuns(pool: Pool, set: RunSet, experimentId: string, location: string): Promise<void> {
+export async function loadTrackingRuns(
+  pool: Pool,
+  set: RunSet,
+  experimentId: string,
+  location: string,
+): Promise<void> {
   await pool.query(
     `INSERT INTO tracking.runs (run_id, experiment_id, run_name, status, start_time, end_time, user_id, source_name,
        source_git_commit, parent_run_id, lifecycle_stage, artifact_uri)
@@ -19,8 +24,12 @@ export async function loadTrackingRuns(pool: Pool, set: RunSet, experimentId: st
      FROM generate_series(0, ${set.runs - 1}) AS r`,
     [experimentId, location],
   );
-  await pool.query(`INSERT INTO tracking.params (run_id, key, value) SELECT run_id, key, value FROM (${pgParams(set)}) p`);
-  await pool.query(`INSERT INTO tracking.run_tags (run_id, key, value) SELECT run_id, key, value FROM (${pgTags(set)}) t`);
+  await pool.query(
+    `INSERT INTO tracking.params (run_id, key, value) SELECT run_id, key, value FROM (${pgParams(set)}) p`,
+  );
+  await pool.query(
+    `INSERT INTO tracking.run_tags (run_id, key, value) SELECT run_id, key, value FROM (${pgTags(set)}) t`,
+  );
 }
 
 /** Loads every metric point of `set` into `metric_points`. */

@@ -54,5 +54,8 @@ export interface ServiceKitOptions {
 
 /** The JetStream consumer settings a service may tune. */
 export type ConsumerTuning = Partial<
-  Pick<JetStreamServerOptions, 'concurrency' | 'batch' | 'maxAckPending' | 'ackWaitMs' | 'maxDeliver' | 'backoffMs'>
+  Pick<
+    JetStreamServerOptions,
+    'concurrency' | 'batch' | 'maxAckPending' | 'ackWaitMs' | 'maxDeliver' | 'backoffMs'
+  >
 >;

@@ -9,7 +9,10 @@ import { z } from 'zod';
  */
 export function RpcMethod<D extends RpcDefinition>(def: D): MethodDecorator {
   return (target, key, descriptor: PropertyDescriptor) => {
-    const handler = descriptor.value as (request: RpcRequest<D>, ...rest: unknown[]) => Promise<RpcResponse<D>>;
+    const handler = descriptor.value as (
+      request: RpcRequest<D>,
+      ...rest: unknown[]
+    ) => Promise<RpcResponse<D>>;
     descriptor.value = async function (this: unknown, payload: unknown, ...rest: unknown[]) {
       const request = parseOrThrow(def.request, payload, `${def.subject} request`) as RpcRequest<D>;
       const response = await handler.call(this, request, ...rest);
