@@ -12,12 +12,17 @@ function refusal(check: () => unknown): InvalidArtifactPathError {
 }
 
 describe('artifact path - rules', () => {
-  it.each(['model.pkl', 'model/MLmodel', 'a/b/c/d.txt', 'my model/données é.csv', '..hidden', 'a/.b', 'x'.repeat(1024)])(
-    'accepts %s',
-    (path) => {
-      expect(assertArtifactPath(path)).toBe(path);
-    },
-  );
+  it.each([
+    'model.pkl',
+    'model/MLmodel',
+    'a/b/c/d.txt',
+    'my model/données é.csv',
+    '..hidden',
+    'a/.b',
+    'x'.repeat(1024),
+  ])('accepts %s', (path) => {
+    expect(assertArtifactPath(path)).toBe(path);
+  });
 
   it.each([
     ['', '', /empty/],
@@ -39,7 +44,9 @@ describe('artifact path - rules', () => {
   });
 
   it('refuses a path over 1024 characters, saying how long it is', () => {
-    expect(refusal(() => assertArtifactPath('x'.repeat(1025))).message).toMatch(/1025 characters long, more than 1024/);
+    expect(refusal(() => assertArtifactPath('x'.repeat(1025))).message).toMatch(
+      /1025 characters long, more than 1024/,
+    );
   });
 });
 
@@ -61,6 +68,8 @@ describe('artifact path - prefixes and run ids', () => {
   it('accepts safe run ids and refuses others with ARTIFACTS.INVALID_RUN_ID', () => {
     expect(assertArtifactRunId('0a1b2c3d_e-f')).toBe('0a1b2c3d_e-f');
     for (const bad of ['', 'a.b', 'a/b', 'a b', 'x'.repeat(65)])
-      expect(() => assertArtifactRunId(bad)).toThrow(expect.objectContaining({ code: ArtifactsErrorCodes.INVALID_RUN_ID }));
+      expect(() => assertArtifactRunId(bad)).toThrow(
+        expect.objectContaining({ code: ArtifactsErrorCodes.INVALID_RUN_ID }),
+      );
   });
 });

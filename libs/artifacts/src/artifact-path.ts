@@ -14,7 +14,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * character. Throws an {@link InvalidArtifactPathError} naming the offending part; returns the path.
  */
 export function assertArtifactPath(path: string): string {
-  if (typeof path !== 'string' || path.length === 0) throw new InvalidArtifactPathError('', '', 'it is empty');
+  if (typeof path !== 'string' || path.length === 0)
+    throw new InvalidArtifactPathError('', '', 'it is empty');
   if (path.length > MAX_ARTIFACT_PATH_LENGTH)
     throw new InvalidArtifactPathError(
       path,
@@ -59,7 +60,11 @@ export function assertArtifactPrefix(prefix: string): string {
     assertArtifactPath(`${prefix}x`);
   } catch (err) {
     if (err instanceof InvalidArtifactPathError)
-      throw new InvalidArtifactPathError(prefix, String(err.details?.['part'] ?? ''), String(err.details?.['reason']));
+      throw new InvalidArtifactPathError(
+        prefix,
+        String(err.details?.['part'] ?? ''),
+        String(err.details?.['reason']),
+      );
     throw err;
   }
   return prefix;

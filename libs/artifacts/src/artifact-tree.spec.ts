@@ -2,7 +2,13 @@ import { childrenOf } from './artifact-tree';
 import type { ArtifactEntry } from './artifact.types';
 
 const entry = (path: string): ArtifactEntry => ({ path, size: 1, sha256: '0'.repeat(64), modified: 0 });
-const files = ['metrics.json', 'model/MLmodel', 'model/data/model.pkl', 'model/data/weights.bin', 'plots/roc.png'].map(entry);
+const files = [
+  'metrics.json',
+  'model/MLmodel',
+  'model/data/model.pkl',
+  'model/data/weights.bin',
+  'plots/roc.png',
+].map(entry);
 
 describe('artifact tree - children of a folder', () => {
   it('lists the files and folders at the root', () => {
@@ -23,7 +29,11 @@ describe('artifact tree - children of a folder', () => {
   });
 
   it('keeps the entry of each file, and nothing for an unknown folder', () => {
-    expect(childrenOf(files, 'model/data')[0]).toEqual({ path: 'model/data/model.pkl', isDir: false, entry: files[2] });
+    expect(childrenOf(files, 'model/data')[0]).toEqual({
+      path: 'model/data/model.pkl',
+      isDir: false,
+      entry: files[2],
+    });
     expect(childrenOf(files, 'mod')).toEqual([]);
   });
 });

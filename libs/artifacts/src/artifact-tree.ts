@@ -2,8 +2,7 @@ import type { ArtifactEntry } from './artifact.types';
 
 /** One child of a folder: a file (with its entry) or a folder, MLflow's `FileInfo`. */
 export type ArtifactNode =
-  | { path: string; isDir: false; entry: ArtifactEntry }
-  | { path: string; isDir: true };
+  { path: string; isDir: false; entry: ArtifactEntry } | { path: string; isDir: true };
 
 /**
  * The direct children of folder `dir` ('' for the run's root) among `entries` (the files of a

@@ -31,8 +31,12 @@ describe('artifact uri - format and parse', () => {
   });
 
   it('refuses to format an invalid path or run id', () => {
-    expect(() => formatArtifactUri('r1', '../x')).toThrow(expect.objectContaining({ code: ArtifactsErrorCodes.INVALID_PATH }));
-    expect(() => formatArtifactUri('r.1', 'x')).toThrow(expect.objectContaining({ code: ArtifactsErrorCodes.INVALID_RUN_ID }));
+    expect(() => formatArtifactUri('r1', '../x')).toThrow(
+      expect.objectContaining({ code: ArtifactsErrorCodes.INVALID_PATH }),
+    );
+    expect(() => formatArtifactUri('r.1', 'x')).toThrow(
+      expect.objectContaining({ code: ArtifactsErrorCodes.INVALID_RUN_ID }),
+    );
   });
 
   it('recognises the scheme', () => {

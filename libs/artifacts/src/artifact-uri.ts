@@ -1,5 +1,9 @@
 import { assertArtifactPath, assertArtifactRunId } from './artifact-path';
-import { InvalidArtifactPathError, InvalidArtifactRunIdError, InvalidArtifactUriError } from './artifacts.errors';
+import {
+  InvalidArtifactPathError,
+  InvalidArtifactRunIdError,
+  InvalidArtifactUriError,
+} from './artifacts.errors';
 
 /** The scheme of run artifact URIs, as MLflow writes them: `runs:/<runId>/<path>`. */
 export const ARTIFACT_URI_SCHEME = 'runs:';
@@ -33,7 +37,11 @@ export function formatArtifactUri(runId: string, path: string): string {
 export function parseArtifactUri(uri: string): ArtifactRef {
   if (typeof uri !== 'string' || uri.length === 0) throw new InvalidArtifactUriError('', '', 'it is empty');
   if (uri.length > MAX_URI_LENGTH)
-    throw new InvalidArtifactUriError(uri, '', `it is ${uri.length} characters long, more than ${MAX_URI_LENGTH}`);
+    throw new InvalidArtifactUriError(
+      uri,
+      '',
+      `it is ${uri.length} characters long, more than ${MAX_URI_LENGTH}`,
+    );
   if (!uri.startsWith(`${ARTIFACT_URI_SCHEME}/`)) {
     const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.exec(uri)?.[0];
     throw new InvalidArtifactUriError(
@@ -47,16 +55,28 @@ export function parseArtifactUri(uri: string): ArtifactRef {
   const rest = uri.slice(ARTIFACT_URI_SCHEME.length + 1);
   const special = /[?#]/.exec(rest);
   if (special)
-    throw new InvalidArtifactUriError(uri, special[0], `'${special[0]}' must be percent-encoded (no query or fragment)`);
+    throw new InvalidArtifactUriError(
+      uri,
+      special[0],
+      `'${special[0]}' must be percent-encoded (no query or fragment)`,
+    );
   const slash = rest.indexOf('/');
   const runId = slash < 0 ? rest : rest.slice(0, slash);
   if (runId === '')
-    throw new InvalidArtifactUriError(uri, 'runId', "the run id is empty (write 'runs:/<runId>/<path>', not 'runs://')");
+    throw new InvalidArtifactUriError(
+      uri,
+      'runId',
+      "the run id is empty (write 'runs:/<runId>/<path>', not 'runs://')",
+    );
   try {
     assertArtifactRunId(runId);
   } catch (err) {
     if (err instanceof InvalidArtifactRunIdError)
-      throw new InvalidArtifactUriError(uri, runId, `run id '${runId}' must be 1 to 64 letters, digits, '_' or '-'`);
+      throw new InvalidArtifactUriError(
+        uri,
+        runId,
+        `run id '${runId}' must be 1 to 64 letters, digits, '_' or '-'`,
+      );
     throw err;
   }
   if (slash < 0 || slash === rest.length - 1)
@@ -66,7 +86,11 @@ export function parseArtifactUri(uri: string): ArtifactRef {
     assertArtifactPath(path);
   } catch (err) {
     if (err instanceof InvalidArtifactPathError)
-      throw new InvalidArtifactUriError(uri, String(err.details?.['part'] ?? 'path'), `path ${err.details?.['reason']}`);
+      throw new InvalidArtifactUriError(
+        uri,
+        String(err.details?.['part'] ?? 'path'),
+        `path ${err.details?.['reason']}`,
+      );
     throw err;
   }
   return { runId, path };
@@ -85,7 +109,11 @@ function decodePath(uri: string, encoded: string): string {
         return decodeURIComponent(segment);
       } catch {
         const escape = /%(?![0-9A-Fa-f]{2})..?|%$/.exec(segment)?.[0] ?? segment;
-        throw new InvalidArtifactUriError(uri, escape, `'${escape}' is not a valid percent-escape in '${segment}'`);
+        throw new InvalidArtifactUriError(
+          uri,
+          escape,
+          `'${escape}' is not a valid percent-escape in '${segment}'`,
+        );
       }
     })
     .join('/');

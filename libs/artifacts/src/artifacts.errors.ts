@@ -14,6 +14,8 @@ export const ArtifactsErrorCodes = {
   NOT_FOUND: 'ARTIFACTS.NOT_FOUND',
   /** The bytes read back do not match the recorded size or sha256 (or changed while read). */
   CORRUPT: 'ARTIFACTS.CORRUPT',
+  /** Reading the bytes to upload failed (the client went away, a file read failed); nothing is kept. */
+  SOURCE_FAILED: 'ARTIFACTS.SOURCE_FAILED',
   /** The object store failed (NATS unreachable, JetStream error). Retryable. */
   STORAGE_FAILED: 'ARTIFACTS.STORAGE_FAILED',
 } as const;
@@ -68,10 +70,14 @@ export class ArtifactTooLargeError extends SlipwayError {
     readonly path: string,
     readonly maxBytes: number,
   ) {
-    super(ArtifactsErrorCodes.TOO_LARGE, `artifact '${clip(path)}' is larger than the limit of ${maxBytes} bytes`, {
-      path: clip(path),
-      maxBytes,
-    });
+    super(
+      ArtifactsErrorCodes.TOO_LARGE,
+      `artifact '${clip(path)}' is larger than the limit of ${maxBytes} bytes`,
+      {
+        path: clip(path),
+        maxBytes,
+      },
+    );
     this.name = 'ArtifactTooLargeError';
   }
 }
@@ -79,7 +85,10 @@ export class ArtifactTooLargeError extends SlipwayError {
 /** Nothing stored at that run and path. */
 export class ArtifactNotFoundError extends SlipwayError {
   constructor(runId: string, path: string) {
-    super(ArtifactsErrorCodes.NOT_FOUND, `no artifact '${clip(path)}' in run ${runId}`, { runId, path: clip(path) });
+    super(ArtifactsErrorCodes.NOT_FOUND, `no artifact '${clip(path)}' in run ${runId}`, {
+      runId,
+      path: clip(path),
+    });
     this.name = 'ArtifactNotFoundError';
   }
 }
@@ -93,6 +102,19 @@ export class ArtifactCorruptError extends SlipwayError {
       reason,
     });
     this.name = 'ArtifactCorruptError';
+  }
+}
+
+/** The source of an upload failed or yielded something other than bytes; `cause` holds its error. */
+export class ArtifactSourceError extends SlipwayError {
+  constructor(path: string, cause: unknown) {
+    super(
+      ArtifactsErrorCodes.SOURCE_FAILED,
+      `reading the bytes of '${clip(path)}' failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { path: clip(path) },
+      { cause },
+    );
+    this.name = 'ArtifactSourceError';
   }
 }
 

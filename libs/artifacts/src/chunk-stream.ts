@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { ArtifactCorruptError } from './artifacts.errors';
-import { objectStoreLayout } from './object-names';
+import { objectStoreLayout } from './object-store.protocol';
 
 /** The stored version of one object that a {@link chunkStream} reads. */
 export interface StoredObject {
@@ -9,6 +9,8 @@ export interface StoredObject {
   nuid: string;
   size: number;
   chunks: number;
+  /** The chunk size it was written with (from its meta), to size each fetch. */
+  chunkBytes: number;
   /** Lower-case hex sha256 the bytes must have. */
   sha256: string;
   /** For error messages. */
@@ -16,8 +18,8 @@ export interface StoredObject {
   path: string;
 }
 
-/** Chunks fetched per pull: with 128 KiB chunks, at most 1 MiB is held ahead of the reader. */
-const CHUNKS_PER_FETCH = 8;
+/** Bytes fetched per pull (at least one chunk): what is held ahead of the reader. */
+const BYTES_PER_FETCH = 4 * 1024 * 1024;
 
 /**
  * The bytes of one object, read from its chunk subject by an ordered pull consumer. Unlike
@@ -25,7 +27,8 @@ const CHUNKS_PER_FETCH = 8;
  * sends them, chunks are fetched only when the reader asks for more, so a slow reader (an HTTP
  * client on a slow link) never makes the process hold the whole object. The stream fails with an
  * {@link ArtifactCorruptError} when the size or sha256 differ from the recorded ones, or when
- * the object was replaced or deleted while it was read.
+ * the object was replaced or deleted while it was read. A stream that is neither read to the end
+ * nor cancelled leaves its consumer for the server to remove after 5 minutes of inactivity.
  */
 export async function chunkStream(
   js: JetStreamClient,
@@ -41,17 +44,31 @@ export async function chunkStream(
   const pending = (await consumer.info(true)).num_pending;
   if (pending !== object.chunks) {
     release();
-    throw corrupt(`${pending} of its ${object.chunks} chunks are stored (replaced or deleted meanwhile? read it again)`);
+    throw corrupt(
+      `${pending} of its ${object.chunks} chunks are stored (replaced or deleted meanwhile? read it again)`,
+    );
   }
   const hash = createHash('sha256');
   let remaining = object.chunks;
+  const perFetch = Math.max(1, Math.floor(BYTES_PER_FETCH / object.chunkBytes));
   let received = 0;
+  /** Why the bytes read are not the object, once no more will come. */
+  const problem = (): string | undefined => {
+    if (remaining > 0)
+      return `no chunk arrived after ${received} bytes (replaced or deleted meanwhile? read it again)`;
+    if (received !== object.size) return `read ${received} bytes, ${object.size} were stored`;
+    const sha256 = hash.digest('hex');
+    return sha256 === object.sha256 ? undefined : `sha256 is ${sha256}, ${object.sha256} was stored`;
+  };
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
+        let got = 0;
         try {
-          const batch = await consumer.fetch({ max_messages: Math.min(CHUNKS_PER_FETCH, remaining), expires: timeoutMs });
-          let got = 0;
+          const batch = await consumer.fetch({
+            max_messages: Math.min(perFetch, remaining),
+            expires: Math.max(timeoutMs, 1_000),
+          });
           for await (const msg of batch) {
             got++;
             remaining--;
@@ -59,17 +76,15 @@ export async function chunkStream(
             hash.update(msg.data);
             controller.enqueue(msg.data);
           }
-          if (got === 0) throw corrupt(`no chunk arrived within ${timeoutMs} ms after ${received} bytes`);
-          if (remaining > 0) return;
-          release();
-          if (received !== object.size) throw corrupt(`read ${received} bytes, ${object.size} were stored`);
-          const sha256 = hash.digest('hex');
-          if (sha256 !== object.sha256) throw corrupt(`sha256 is ${sha256}, ${object.sha256} was stored`);
-          controller.close();
         } catch (err) {
           release();
           throw err;
         }
+        if (remaining > 0 && got > 0) return;
+        release();
+        const reason = problem();
+        if (reason) controller.error(corrupt(reason));
+        else controller.close();
       },
       cancel: release,
     },
@@ -84,7 +99,8 @@ function emptyStream(
   const sha256 = createHash('sha256').digest('hex');
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      if (object.sha256 !== sha256) controller.error(corrupt(`sha256 is ${sha256}, ${object.sha256} was stored`));
+      if (object.sha256 !== sha256)
+        controller.error(corrupt(`sha256 is ${sha256}, ${object.sha256} was stored`));
       else controller.close();
     },
   });

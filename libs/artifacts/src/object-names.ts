@@ -10,13 +10,3 @@ export function artifactObjectName(runId: string, path: string): string {
 export function runObjectPrefix(runId: string): string {
   return `runs/${runId}/`;
 }
-
-/**
- * The JetStream stream and chunk subject behind an object store bucket, as ADR-20 (the NATS
- * object store protocol, shared by every client) lays them out: stream `OBJ_<bucket>`, the
- * chunks of one object version on `$O.<bucket>.C.<nuid>`.
- */
-export const objectStoreLayout = {
-  stream: (bucket: string) => `OBJ_${bucket}`,
-  chunkSubject: (bucket: string, nuid: string) => `$O.${bucket}.C.${nuid}`,
-};

@@ -2,6 +2,7 @@ import './instrumentation';
 import { MetricsLogged, ParamsLogged, RunFinished, RunStarted, TagsSet } from '@slipway/contracts';
 import { runService } from '@slipway/runtime';
 import { AppModule } from './app.module';
+import { ArtifactsModule } from './artifacts/artifacts.module';
 import { loadTrackingConfig } from './config/tracking.config';
 import { trackingEntities, trackingMigrations } from './persistence/tracking.schema';
 import { trackingClickHouseMigrations } from './persistence/tracking.clickhouse-migrations';
@@ -27,5 +28,5 @@ void runService({
   consumes: [RunStarted, ParamsLogged, MetricsLogged, TagsSet, RunFinished],
   // Metric events wait for a batched ClickHouse insert (≤ 200 ms): many must be in flight at once.
   consumer: { concurrency: 1024, batch: 256, maxAckPending: 4096 },
-  imports: [AppModule],
+  imports: [AppModule, ArtifactsModule.forRoot({ maxBytes: config.ARTIFACTS_MAX_BYTES })],
 });

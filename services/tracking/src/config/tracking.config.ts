@@ -8,6 +8,7 @@ import {
   telemetryEnv,
   postgresEnv,
 } from '@slipway/config';
+import { artifactsEnv } from '../artifacts/artifacts.env';
 
 /** Environment of the tracking service: experiments, runs, params and tags (Postgres), metrics (ClickHouse), artifacts (NATS object store). */
 export const trackingConfigSchema = z.object({
@@ -17,6 +18,7 @@ export const trackingConfigSchema = z.object({
   ...lifecycleEnv,
   ...postgresEnv,
   ...serviceClickhouseEnv('tracking'),
+  ...artifactsEnv,
 });
 
 export type TrackingConfig = z.infer<typeof trackingConfigSchema>;
