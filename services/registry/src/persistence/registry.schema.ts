@@ -1,7 +1,12 @@
-import type { PostgresEntities, PostgresMigrations } from '@slipway/persistence';
+import type { PostgresEntities } from '@slipway/persistence';
+import type { MigrationInterface } from 'typeorm';
+import { CreateEventStore1795737600001 } from './migrations/1795737600001-create-event-store.migration';
 
-/** TypeORM entities of the `registry` Postgres schema (owned by this service alone). */
+/**
+ * TypeORM entities of the `registry` Postgres schema (owned by this service alone). None: the
+ * event store and read models write parameterised SQL and parse the rows they read with zod.
+ */
 export const registryEntities: PostgresEntities = [];
 
 /** Migrations of the `registry` schema, oldest first; one per change, never edited once released. */
-export const registryMigrations: PostgresMigrations = [];
+export const registryMigrations: (new () => MigrationInterface)[] = [CreateEventStore1795737600001];

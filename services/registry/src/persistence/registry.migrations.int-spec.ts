@@ -1,0 +1,80 @@
+import { createPostgresDataSource, initializePostgres } from '@slipway/persistence';
+import { createTestDatabase, type TestDatabase } from '@slipway/testing';
+import type { DataSource } from 'typeorm';
+import { registryMigrations } from './registry.schema';
+
+/** Each migration run up on a schema holding the data of the ones before, then down. */
+describe('registry migrations', () => {
+  let db: TestDatabase;
+  const open: DataSource[] = [];
+  let schemaCount = 0;
+
+  async function migrated(
+    count: number,
+    schema = `registry_migration_${schemaCount++}`,
+  ): Promise<DataSource> {
+    const ds = createPostgresDataSource({
+      url: db.url,
+      schema,
+      migrations: registryMigrations.slice(0, count),
+      poolSize: 2,
+    });
+    open.push(ds);
+    await initializePostgres(ds);
+    return ds;
+  }
+  const tables = async (ds: DataSource) =>
+    (
+      await ds.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> 'migrations' ORDER BY 1`,
+      )
+    ).map((r: { table_name: string }) => r.table_name);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((ds) => (ds.isInitialized ? ds.destroy() : undefined)));
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const insert = (ds: DataSource, stream: string, version: number) =>
+    ds.query(
+      `INSERT INTO events (stream_id, stream_version, event_id, type, data, metadata)
+       VALUES ($1, $2, gen_random_uuid(), 't.v1', '{"n":1}', '{"actor":{"id":"u","kind":"user"}}')
+       RETURNING global_position::int AS position`,
+      [stream, version],
+    );
+
+  test('CreateEventStore - positions grow, versions unique per stream, rows cannot change; down drops all', async () => {
+    const ds = await migrated(1);
+    expect(await tables(ds)).toEqual(['events', 'relay_checkpoints']);
+    const [[a], [b]] = [await insert(ds, 'model-a', 1), await insert(ds, 'model-b', 1)];
+    expect(b.position).toBeGreaterThan(a.position);
+    await expect(insert(ds, 'model-a', 1)).rejects.toThrow(/events_stream_version_key/);
+    await expect(insert(ds, 'model-a', 0)).rejects.toThrow(/events_stream_version_check/);
+    await expect(ds.query(`UPDATE events SET data = '{}'`)).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(ds.query('DELETE FROM events')).rejects.toThrow(/append-only: DELETE refused/);
+    await expect(ds.query('TRUNCATE events')).rejects.toThrow(/append-only: TRUNCATE refused/);
+    const [row] = await ds.query(`SELECT recorded_at, metadata FROM events WHERE stream_id = 'model-a'`);
+    expect(row.recorded_at).toBeInstanceOf(Date);
+    expect(row.metadata).toEqual({ actor: { id: 'u', kind: 'user' } });
+    await ds.query(`INSERT INTO relay_checkpoints (name, position) VALUES ('jetstream', 2)`);
+    await expect(
+      ds.query(`INSERT INTO relay_checkpoints (name, position) VALUES ('bad', -1)`),
+    ).rejects.toThrow(/check/);
+
+    await ds.undoLastMigration({ transaction: 'all' });
+    expect(await tables(ds)).toEqual([]);
+    const functions = await ds.query(
+      `SELECT proname FROM pg_proc WHERE pronamespace = current_schema()::regnamespace`,
+    );
+    expect(functions).toEqual([]);
+
+    // Up again on the emptied schema.
+    const again = await migrated(1, String(ds.driver.schema));
+    expect(await tables(again)).toEqual(['events', 'relay_checkpoints']);
+  });
+});
