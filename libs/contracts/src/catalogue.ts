@@ -6,6 +6,7 @@ import * as registry from './events/registry';
 import * as serving from './events/serving';
 import * as tracking from './events/tracking';
 import { HEALTH_RPCS } from './rpc/health-rpcs';
+import { REGISTRY_RPCS } from './rpc/registry';
 import { TRACKING_RPCS } from './rpc/tracking';
 
 /** Every event and command of Slipway, in catalogue order (by service, then lifecycle). */
@@ -45,6 +46,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = Object.freeze([
 export const ALL_RPCS: readonly RpcDefinition[] = Object.freeze([
   ...Object.values(HEALTH_RPCS),
   ...TRACKING_RPCS,
+  ...REGISTRY_RPCS,
 ]);
 
 /** Indexes event definitions by CloudEvents type; throws if two share a type. */

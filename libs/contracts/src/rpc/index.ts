@@ -1,6 +1,6 @@
 export * from './shared/health';
 export * from './tracking';
-export * from './registry/health.rpc';
+export * from './registry';
 export * from './pipeline/health.rpc';
 export * from './serving/health.rpc';
 export * from './notifier/health.rpc';

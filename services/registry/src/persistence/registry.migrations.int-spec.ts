@@ -77,4 +77,42 @@ describe('registry migrations', () => {
     const again = await migrated(1, String(ds.driver.schema));
     expect(await tables(again)).toEqual(['events', 'relay_checkpoints']);
   });
+
+  test('CreateReadModels - versions, aliases and requests belong to a model; down drops only the read models', async () => {
+    const ds = await migrated(2);
+    expect(await tables(ds)).toEqual([
+      'aliases',
+      'events',
+      'model_versions',
+      'models',
+      'promotion_requests',
+      'relay_checkpoints',
+    ]);
+    await insert(ds, 'model-churn', 1);
+    await ds.query(
+      `INSERT INTO models (name, description, last_version, stream_version, position) VALUES ('churn', null, 1, 2, 2)`,
+    );
+    await ds.query(
+      `INSERT INTO model_versions (model, version, source, flavor, status) VALUES ('churn', 1, 'runs:/r/model', 'sklearn', 'active')`,
+    );
+    await ds.query(`INSERT INTO aliases (model, alias, version) VALUES ('churn', 'production', 1)`);
+    await expect(
+      ds.query(`INSERT INTO aliases (model, alias, version) VALUES ('churn', 'staging', 9)`),
+    ).rejects.toThrow(/foreign key/);
+    await expect(
+      ds.query(
+        `INSERT INTO model_versions (model, version, source, flavor, status) VALUES ('churn', 2, 's', 'f', 'gone')`,
+      ),
+    ).rejects.toThrow(/check/);
+    await ds.query(
+      `INSERT INTO promotion_requests (id, model, version, alias, requested_by, reason, requires_approval)
+       VALUES ('req1', 'churn', 1, 'champion', '{"id":"u","kind":"user"}', 'better', true)`,
+    );
+    await ds.query(`DELETE FROM models`);
+    expect(await ds.query('SELECT count(*)::int AS n FROM aliases')).toEqual([{ n: 0 }]);
+
+    await ds.undoLastMigration({ transaction: 'all' });
+    expect(await tables(ds)).toEqual(['events', 'relay_checkpoints']);
+    expect(await ds.query('SELECT count(*)::int AS n FROM events')).toEqual([{ n: 1 }]);
+  });
 });

@@ -1,0 +1,115 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { Actor } from '@slipway/contracts';
+import { ConcurrencyError, EventStore, type EventMetadata } from '../event-store';
+import {
+  decide,
+  DEFAULT_REGISTRY_POLICY,
+  fold,
+  type ModelCommandInput,
+  modelCommandSchema,
+  type ModelEvent,
+  type ModelState,
+  type RegistryPolicy,
+} from '../models';
+import { writeModelState } from '../read-models/read-model.writer';
+import { modelStreamId, toModelEvents, toNewEvent } from './model-event-codec';
+
+/** The promotion policy the commands are decided under; default {@link DEFAULT_REGISTRY_POLICY}. */
+export const REGISTRY_POLICY = Symbol('REGISTRY_POLICY');
+
+/** A command without what the caller's context fills in (model name, actor, admin flag). */
+export type RegistryCommand = ModelCommandInput extends infer C
+  ? C extends { type: infer T; data: infer D }
+    ? { type: T; data: Omit<D, 'model' | 'actor' | 'admin'> }
+    : never
+  : never;
+
+/** Who sends a command; `admin` is set by the edge after checking the actor's role. */
+export interface CommandContext {
+  readonly actor: Actor;
+  readonly admin?: boolean;
+  readonly correlationId?: string;
+}
+
+/** What a command recorded and the model's state after it. */
+export interface CommandResult {
+  readonly events: readonly ModelEvent[];
+  readonly positions: readonly number[];
+  readonly streamVersion: number;
+  readonly state: ModelState;
+}
+
+/** Attempts before a command that keeps losing the race for its stream gives up with the {@link ConcurrencyError}. */
+const MAX_ATTEMPTS = 30;
+
+/**
+ * Runs the model aggregate's commands against the event store: read the stream, fold, decide,
+ * append at the version read. Losing the race re-reads and decides again, so concurrent commands
+ * on one model serialise into one consistent history. Read models are written in the append's transaction.
+ */
+@Injectable()
+export class RegistryCommandsService {
+  /** The promotion policy commands are decided under (gates are evaluated against it too). */
+  readonly policy: RegistryPolicy;
+
+  constructor(
+    private readonly store: EventStore,
+    @Optional() @Inject(REGISTRY_POLICY) policy?: RegistryPolicy,
+  ) {
+    this.policy = policy ?? DEFAULT_REGISTRY_POLICY;
+  }
+
+  async execute(
+    modelName: string,
+    command: RegistryCommand,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    const parsed = modelCommandSchema.parse({
+      type: command.type,
+      data: { ...command.data, model: modelName, actor: context.actor, admin: context.admin ?? false },
+    });
+    const streamId = modelStreamId(parsed.data.model);
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.store.readStream(streamId);
+      const version = stored.at(-1)?.version ?? 0;
+      const before = fold(toModelEvents(stored));
+      const events = decide(parsed, before, this.policy);
+      if (events.length === 0) return { events, positions: [], streamVersion: version, state: before };
+      const state = fold(events, before);
+      const metadata: EventMetadata = {
+        actor: context.actor,
+        ...(context.correlationId ? { correlationId: context.correlationId } : {}),
+        ...(reasonOf(parsed.data) ? { reason: reasonOf(parsed.data) } : {}),
+      };
+      try {
+        const appended = await this.store.append(
+          streamId,
+          version === 0 ? 'no-stream' : version,
+          events.map((e) => toNewEvent(e, metadata)),
+          (tx, result) =>
+            writeModelState(tx, state, {
+              streamVersion: result.nextVersion,
+              position: result.positions.at(-1) ?? 0,
+            }),
+        );
+        return { events, positions: appended.positions, streamVersion: appended.nextVersion, state };
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw error;
+        await backOff(attempt);
+      }
+    }
+  }
+}
+
+function reasonOf(data: object): string | undefined {
+  const reason = 'overrideReason' in data && data.overrideReason ? data.overrideReason : undefined;
+  const given = 'reason' in data ? data.reason : 'comment' in data ? data.comment : undefined;
+  const text = reason ?? given;
+  return typeof text === 'string' && text.length > 0 ? text.slice(0, 2000) : undefined;
+}
+
+/** Jittered, growing pauses spread the losers out so the next round is not a stampede again. */
+function backOff(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6));
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DATA_SOURCE } from '@slipway/runtime';
+import type { DataSource } from 'typeorm';
+import { toModelEvent } from '../commands/model-event-codec';
+import { EventStore } from '../event-store';
+import { evolve, initialState, type ModelState } from '../models';
+import { writeModelState } from './read-model.writer';
+
+const PAGE = 5_000;
+
+/** What a rebuild replayed. */
+export interface RebuildResult {
+  readonly models: number;
+  readonly events: number;
+}
+
+interface Folding {
+  state: ModelState;
+  streamVersion: number;
+  position: number;
+}
+
+/**
+ * Replays every stored event into emptied read models, in one transaction. The tables are locked
+ * from the truncate on, so a command committing meanwhile writes its model after the rebuild, from
+ * its own complete state: nothing is lost either way.
+ */
+@Injectable()
+export class ReadModelRebuilder {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+  ) {}
+
+  async rebuild(): Promise<RebuildResult> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query('TRUNCATE models, model_versions, aliases, promotion_requests');
+      const streams = new Map<string, Folding>();
+      let events = 0;
+      for (let after = 0; ;) {
+        const page = await this.store.readAll(after, PAGE);
+        for (const stored of page) {
+          const event = toModelEvent(stored);
+          if (!event) continue;
+          const folding = streams.get(stored.streamId) ?? {
+            state: initialState,
+            streamVersion: 0,
+            position: 0,
+          };
+          folding.state = evolve(folding.state, event);
+          folding.streamVersion = stored.version;
+          folding.position = stored.position;
+          streams.set(stored.streamId, folding);
+          events++;
+        }
+        if (page.length < PAGE) break;
+        after = page.at(-1)?.position ?? after;
+      }
+      let models = 0;
+      for (const { state, streamVersion, position } of streams.values()) {
+        if (!state.exists) continue;
+        await writeModelState(tx, state, { streamVersion, position });
+        models++;
+      }
+      return { models, events };
+    });
+  }
+}

@@ -1,0 +1,230 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { Global, Module } from '@nestjs/common';
+import {
+  type Actor,
+  ApprovePromotion,
+  CreateModelVersion,
+  GetAliasHolder,
+  GetModel,
+  GetModelHistory,
+  ModelPromoted,
+  type ModelPromotedData,
+  PromoteModelVersion,
+  RebuildReadModels,
+  RegisterModel,
+  RequestPromotion,
+  RollBackAlias,
+} from '@slipway/contracts';
+import { connectNats, RpcClient, streamNameOf } from '@slipway/messaging';
+import { bootstrapService, type RunningService } from '@slipway/runtime';
+import { createTestDatabase, startNatsServer, type TestNatsServer } from '@slipway/testing';
+import { AppModule } from '../app.module';
+import { REGISTRY_POLICY } from '../commands/registry-commands.service';
+import type { RegistryPolicy } from '../models';
+import { registryEntities, registryMigrations } from '../persistence/registry.schema';
+
+const alice: Actor = { id: 'alice', kind: 'user' };
+const bob: Actor = { id: 'bob', kind: 'user' };
+/** The talk's gates on `production`: f1 no worse than the holder's, recall at most 0.99. */
+const talkPolicy: RegistryPolicy = {
+  default: { requiresApproval: false, gates: [] },
+  aliases: {
+    production: {
+      requiresApproval: true,
+      gates: [
+        { metric: 'f1', op: '>=', against: 'current-holder' },
+        { metric: 'recall', op: '<=', value: 0.99 },
+      ],
+    },
+  },
+};
+
+@Global()
+@Module({ providers: [{ provide: REGISTRY_POLICY, useValue: talkPolicy }], exports: [REGISTRY_POLICY] })
+class TalkPolicy {}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('registry - commands, gates, time travel and audit over request/reply', () => {
+  let nats: TestNatsServer;
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let service: RunningService;
+  let nc: NatsConnection;
+  let rpc: RpcClient;
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    db = await createTestDatabase();
+    service = await bootstrapService({
+      service: 'registry',
+      config: {
+        NATS_URL: [nats.url],
+        SLIPWAY_SUBJECT_ROOT: 'slipway',
+        HTTP_HOST: '127.0.0.1',
+        HTTP_PORT: 0,
+        LOG_LEVEL: 'warn',
+        SHUTDOWN_TIMEOUT_MS: 10_000,
+      },
+      postgres: {
+        url: db.url,
+        poolSize: 20,
+        schema: 'registry',
+        entities: registryEntities,
+        migrations: registryMigrations,
+      },
+      imports: [TalkPolicy, AppModule],
+    });
+    nc = await connectNats({ servers: nats.url, name: 'registry-it' });
+    rpc = new RpcClient(nc, { timeoutMs: 30_000 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await nc?.drain();
+    await service?.close();
+    await db?.drop();
+    await nats?.stop();
+  });
+
+  async function model(name: string, metrics: Record<string, number>[]): Promise<void> {
+    await rpc.request(RegisterModel, { model: name, actor: alice });
+    for (const [i, m] of metrics.entries()) {
+      await rpc.request(CreateModelVersion, {
+        model: name,
+        source: `runs:/${name}run${i + 1}/model`,
+        runId: `${name}run${i + 1}`,
+        flavor: 'sklearn',
+        metrics: m,
+        actor: alice,
+      });
+    }
+  }
+
+  test('registry - 50 concurrent promotions of different versions to one alias leave one holder and a consistent history', async () => {
+    await model(
+      'busy',
+      Array.from({ length: 50 }, () => ({})),
+    );
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) =>
+        rpc.request(PromoteModelVersion, { model: 'busy', version: i + 1, alias: 'staging', actor: alice }),
+      ),
+    );
+    const succeeded = outcomes.filter((o) => o.status === 'fulfilled').length;
+    expect(succeeded).toBeGreaterThan(0);
+
+    const { entries } = await rpc.request(GetModelHistory, { model: 'busy', alias: 'staging' });
+    const promotions = entries
+      .filter((e) => e.type === ModelPromoted.type)
+      .map((e) => e.data as ModelPromotedData);
+    expect(promotions).toHaveLength(succeeded);
+    promotions.forEach((p, i) => expect(p.previousVersion).toBe(i === 0 ? null : promotions[i - 1]?.version));
+    const holder = await rpc.request(GetAliasHolder, { model: 'busy', alias: 'staging' });
+    expect(holder.version).toBe(promotions.at(-1)?.version);
+    expect((await rpc.request(GetModel, { model: 'busy' })).aliases).toEqual({ staging: holder.version });
+  }, 120_000);
+
+  test('registry - the degenerate model of the talk (recall 1.0, accuracy 0.095) is blocked by the recall <= 0.99 gate', async () => {
+    await model('talk', [
+      { f1: 0.61, recall: 0.58, accuracy: 0.91 },
+      { f1: 0.17, recall: 1.0, accuracy: 0.095 },
+    ]);
+    const reply = await rpc.request(RequestPromotion, {
+      model: 'talk',
+      version: 2,
+      alias: 'production',
+      requestId: 'talk-new-model',
+      reason: 'New model',
+      actor: alice,
+    });
+    expect(reply.events).toEqual(['PromotionRequested']);
+    const failed = reply.model.openRequests[0]?.gates.filter((g) => !g.passed) ?? [];
+    expect(failed.map((g) => g.message).join('; ')).toContain('recall 1 fails <= 0.99');
+    await expect(
+      rpc.request(ApprovePromotion, { model: 'talk', requestId: 'talk-new-model', actor: bob }),
+    ).rejects.toMatchObject({ code: 'REGISTRY.GATE_FAILED' });
+    expect((await rpc.request(GetAliasHolder, { model: 'talk', alias: 'production' })).version).toBeNull();
+  });
+
+  test('registry - who held production at time T, with the audit of who moved it and why', async () => {
+    await model('fraud', [
+      { f1: 0.7, recall: 0.6 },
+      { f1: 0.8, recall: 0.7 },
+    ]);
+    await rpc.request(RequestPromotion, {
+      model: 'fraud',
+      version: 1,
+      alias: 'production',
+      requestId: 'fraud-1',
+      reason: 'first',
+      actor: alice,
+    });
+    await rpc.request(ApprovePromotion, { model: 'fraud', requestId: 'fraud-1', comment: 'ok', actor: bob });
+    await pause(20);
+    const t = new Date().toISOString();
+    await pause(20);
+    await rpc.request(RequestPromotion, {
+      model: 'fraud',
+      version: 2,
+      alias: 'production',
+      requestId: 'fraud-2',
+      reason: 'better f1',
+      actor: alice,
+    });
+    await rpc.request(ApprovePromotion, { model: 'fraud', requestId: 'fraud-2', comment: 'go', actor: bob });
+    await rpc.request(RollBackAlias, { model: 'fraud', alias: 'production', reason: 'latency', actor: bob });
+
+    expect(
+      (await rpc.request(GetAliasHolder, { model: 'fraud', alias: 'production', asOf: { time: t } })).version,
+    ).toBe(1);
+    const { entries } = await rpc.request(GetModelHistory, { model: 'fraud', alias: 'production' });
+    const promoted = entries.filter((e) => e.type === ModelPromoted.type);
+    expect(promoted.map((e) => (e.data as ModelPromotedData).version)).toEqual([1, 2, 1]);
+    expect(promoted.map((e) => [e.actor.id, e.reason])).toEqual([
+      ['bob', 'ok'],
+      ['bob', 'go'],
+      ['bob', 'latency'],
+    ]);
+    const before = await rpc.request(GetModel, { model: 'fraud', asOf: { position: promoted[1]!.position } });
+    expect(before.aliases).toEqual({ production: 2 });
+  });
+
+  test('registry - the relay publishes each promotion once to JetStream as model.promoted, with who approved and why', async () => {
+    const jsm = await jetstreamManager(nc);
+    const stream = streamNameOf('events', 'slipway');
+    const promotedOfFraud = async () => {
+      const info = await jsm.streams.info(stream);
+      const found: { msgId: string | undefined; data: ModelPromotedData }[] = [];
+      for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
+        const msg = await jsm.streams.getMessage(stream, { seq });
+        const event = msg?.json<{ type: string; data: ModelPromotedData }>();
+        if (msg && event?.type === ModelPromoted.type && event.data.model === 'fraud')
+          found.push({ msgId: msg.header.get('Nats-Msg-Id'), data: event.data });
+      }
+      return found;
+    };
+    const deadline = Date.now() + 15_000;
+    let found = await promotedOfFraud();
+    while (found.length < 3 && Date.now() < deadline) {
+      await pause(100);
+      found = await promotedOfFraud();
+    }
+    expect(
+      found.map((f) => [f.data.version, f.data.previousVersion, f.data.approvedBy.id, f.data.reason]),
+    ).toEqual([
+      [1, null, 'bob', 'ok'],
+      [2, 1, 'bob', 'go'],
+      [1, 2, 'bob', 'rolled back from version 2: latency'],
+    ]);
+    expect(new Set(found.map((f) => f.msgId)).size).toBe(3);
+  });
+
+  test('registry - rebuilding the read models gives the same answers', async () => {
+    const names = ['busy', 'talk', 'fraud'];
+    const before = await Promise.all(names.map((name) => rpc.request(GetModel, { model: name })));
+    const result = await rpc.request(RebuildReadModels, { actor: bob });
+    expect(result.models).toBe(3);
+    const after = await Promise.all(names.map((name) => rpc.request(GetModel, { model: name })));
+    expect(after).toEqual(before);
+  });
+});
