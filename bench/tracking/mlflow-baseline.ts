@@ -88,7 +88,7 @@ export async function createMlflowTables(pool: Pool): Promise<void> {
 export async function createMlflowExperiment(pool: Pool, name: string): Promise<number> {
   const { rows } = await pool.query<{ experiment_id: number }>(
     `INSERT INTO ${SCHEMA}.experiments (name, artifact_location, lifecycle_stage, creation_time, last_update_time)
-     VALUES ($1, 'mlflow-artifacts:/' || $1, 'active', $2, $2) RETURNING experiment_id`,
+     VALUES ($1::text, 'mlflow-artifacts:/' || $1::text, 'active', $2, $2) RETURNING experiment_id`,
     [name, T0],
   );
   return rows[0]!.experiment_id;

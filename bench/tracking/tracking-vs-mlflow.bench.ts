@@ -10,7 +10,8 @@
  * Env: BENCH_ITERATIONS (30 quick / 40), BENCH_COMPARE_RUNS (runs to draw the compared 1,000
  * from: 2,000), BENCH_COMPARE_POINTS (points per series: 10 quick / 50), BENCH_SEARCH_RUNS
  * (100,000), BENCH_HISTORY_STEPS (1,000,000), BENCH_INGEST_POINTS (200,000 quick / 2,000,000),
- * BENCH_PUBLISH_WINDOW (publishes in flight: 1,000), BENCH_BASELINE_POOL (8 connections).
+ * BENCH_PUBLISH_WINDOW (publishes in flight: 1,000), BENCH_BASELINE_POOL (8 connections),
+ * BENCH_ONLY (comma list of compare,search,history,ingest).
  * Timings are printed, never asserted (DESIGN.md, Testing).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -61,6 +62,7 @@ import {
   prng,
   rateRow,
   sample,
+  type Contender,
   type Latency,
   type ResultRow,
 } from './bench-stats';
@@ -131,6 +133,10 @@ const INGEST_POINTS = env('BENCH_INGEST_POINTS', 200_000, 2_000_000);
 const INGEST_EVENTS = Math.ceil(INGEST_POINTS / 100);
 const PUBLISH_WINDOW = env('BENCH_PUBLISH_WINDOW', 1_000, 1_000);
 const BASELINE_POOL = env('BENCH_BASELINE_POOL', 8, 8);
+
+/** BENCH_ONLY=compare,search,history,ingest runs only those parts (the data is loaded anyway). */
+const ONLY = process.env['BENCH_ONLY']?.split(',');
+const runs = (part: string) => !ONLY || ONLY.includes(part);
 
 const rows: ResultRow[] = [];
 const notes: string[] = [];
@@ -224,10 +230,10 @@ async function main(): Promise<void> {
     );
 
     const experiments = await load(e);
-    await compare(e);
-    await search(e, experiments.search);
-    await history(e);
-    await ingest(e, experiments.ingest);
+    if (runs('compare')) await compare(e);
+    if (runs('search')) await search(e, experiments.search);
+    if (runs('history')) await history(e);
+    if (runs('ingest')) await ingest(e);
 
     section('results (ours / baseline: < 1 is faster for latencies, > 1 is more for throughput)');
     printTable(rows);
@@ -247,7 +253,7 @@ async function main(): Promise<void> {
 
 async function load(
   e: Env,
-): Promise<{ search: { ours: string; mlflow: number }; ingest: { ours: string; mlflow: number } }> {
+): Promise<{ search: { ours: string; mlflow: number } }> {
   section('loading the same data into both stores');
   const ours: Record<string, { experimentId: string; artifactLocation: string }> = {};
   const theirs: Record<string, number> = {};
@@ -309,7 +315,6 @@ async function load(
   if (mismatches.length > 0) throw new Error(`stores disagree: ${JSON.stringify(mismatches.slice(0, 3))}`);
   return {
     search: { ours: ours['bench-search']!.experimentId, mlflow: theirs['bench-search']! },
-    ingest: { ours: ours['bench-ingest']!.experimentId, mlflow: theirs['bench-ingest']! },
   };
 }
 
@@ -322,16 +327,49 @@ async function compare(e: Env): Promise<void> {
   const all = runIds(compareSet);
   const subset = (i: number) => sample(all, COMPARED, prng(1_000 + i));
   const queries = e.get(MetricQueries);
-  let replyBytes = 0;
-  const first = await e.rpc.request(CompareRuns, { runIds: subset(0), onlyDifferences: false });
-  const cells = first.rows.reduce((n, r) => n + Object.keys(r.metrics).length, 0);
+  const service = e.get(CompareRunsService);
+  const maxPayload = e.nc.info?.max_payload ?? 1024 * 1024;
+
+  // The size of the answer decides whether one NATS reply can carry it.
+  const probe = await service.compare({ runIds: subset(0), onlyDifferences: false });
+  const replyBytes = Buffer.byteLength(JSON.stringify({ id: 'x', response: z.encode(CompareRuns.response, probe) }));
+  const cells = probe.rows.reduce((n, r) => n + Object.keys(r.metrics).length, 0);
   console.log(
-    `  CompareRuns answers ${first.rows.length} rows, ${cells} metric cells, ${first.columns.params.length} params, ${first.columns.tags.length} tags`,
+    `  the answer: ${probe.rows.length} rows, ${cells} metric cells, ${probe.columns.params.length} params, ` +
+      `${probe.columns.tags.length} tags = ${(replyBytes / 1024).toFixed(0)} KiB of JSON; NATS max_payload ${(maxPayload / 1024).toFixed(0)} KiB`,
   );
+  const whole = await once(() =>
+    e.rpc.request(CompareRuns, { runIds: subset(0), onlyDifferences: false }, { timeoutMs: 5_000 }).then(
+      (c) => `${c.rows.length} rows`,
+      (err: unknown) => `FAILED: ${(err as Error).message}`,
+    ),
+  );
+  console.log(`  one CompareRuns of all ${COMPARED} runs over NATS: ${whole.value} (after ${ms(whole.ms)})`);
+  const fits = !whole.value.startsWith('FAILED');
+  if (!fits) {
+    notes.push(
+      `compare: one CompareRuns reply for 1,000 runs × 20 metrics is ${(replyBytes / 1024).toFixed(0)} KiB, over NATS's ` +
+        `max_payload (${(maxPayload / 1024).toFixed(0)} KiB): the service logs "max_payload size exceeded" and sends no error ` +
+        `reply, so the caller waits for its timeout. Measured instead as concurrent RPCs of run chunks that fit.`,
+    );
+  }
+  // Chunks small enough for one reply each, sent at once (what a gateway would have to do).
+  const parts = fits ? 1 : Math.ceil(replyBytes / (0.75 * maxPayload));
+  const chunkSize = Math.ceil(COMPARED / parts);
+  const rpcCompare = async (ids: string[]) => {
+    const chunks = Array.from({ length: parts }, (_, k) => ids.slice(k * chunkSize, (k + 1) * chunkSize));
+    const answers = await Promise.all(chunks.map((c) => e.rpc.request(CompareRuns, { runIds: c, onlyDifferences: false })));
+    return answers.reduce((n, a) => n + a.rows.length, 0);
+  };
+  const rpcLabel = parts === 1 ? 'RPC' : `RPC ${parts}×${chunkSize} concurrent`;
   const result = await interleaved(
     {
       ours: async (i) => {
-        const c = await e.rpc.request(CompareRuns, { runIds: subset(i), onlyDifferences: false });
+        const n = await rpcCompare(subset(i));
+        if (n !== COMPARED) throw new Error(`compare returned ${n} rows`);
+      },
+      oursService: async (i) => {
+        const c = await service.compare({ runIds: subset(i), onlyDifferences: false });
         if (c.rows.length !== COMPARED) throw new Error(`compare returned ${c.rows.length} rows`);
       },
       oursDirect: async (i) => {
@@ -345,57 +383,40 @@ async function compare(e: Env): Promise<void> {
     },
     ITERATIONS,
   );
-  show('ours: CompareRuns RPC over NATS (service in-process)', result.ours!);
+  show(`ours: CompareRuns ${rpcLabel} over NATS`, result.ours!);
+  show('ours: CompareRunsService.compare in-process (no NATS, no JSON)', result.oursService!);
   show('ours: MetricQueries.latestMetrics direct (ClickHouse part only)', result.oursDirect!);
   show('baseline: runs + latest_metrics + params + tags WHERE run_uuid = ANY', result.baseline!);
-  rows.push(
-    latencyRow('compare 1,000×20 (RPC)', result.ours!, result.baseline!, 'p95 ≤ 50 ms, ≥ 10×', 'p50'),
-  );
-  rows.push(
-    latencyRow('compare 1,000×20 (RPC)', result.ours!, result.baseline!, 'p95 ≤ 50 ms, ≥ 10×', 'p95'),
-  );
-  rows.push(
-    latencyRow(
-      'compare: latestMetrics direct',
-      result.oursDirect!,
-      result.baseline!,
-      '(ClickHouse part only)',
-      'p95',
-    ),
-  );
+  for (const stat of ['p50', 'p95'] as const) {
+    rows.push(latencyRow(`compare 1,000×20 (${rpcLabel})`, result.ours!, result.baseline!, 'p95 ≤ 50 ms, ≥ 10×', stat));
+  }
+  rows.push(latencyRow('compare: service in-process, no NATS', result.oursService!, result.baseline!, '(information)', 'p95'));
+  rows.push(latencyRow('compare: latestMetrics direct', result.oursDirect!, result.baseline!, '(ClickHouse part only)', 'p95'));
 
-  // Where the RPC's time goes: each step of CompareRunsService, in-process, then the wire.
+  // Where the time goes: each step of CompareRunsService, then the wire format.
   const runs = e.get(RunsService);
-  const service = e.get(CompareRunsService);
   const steps: Record<string, number[]> = { pg: [], ch: [], service: [], encode: [], decode: [] };
   for (let i = 0; i < 10; i++) {
     const ids = subset(200 + i);
     steps.pg!.push((await once(() => runs.getManyDetails(ids))).ms);
     steps.ch!.push((await once(() => queries.latestMetrics(ids))).ms);
-    const { ms: serviceMs, value } = await once(() =>
-      service.compare({ runIds: ids, onlyDifferences: false }),
-    );
+    const { ms: serviceMs, value } = await once(() => service.compare({ runIds: ids, onlyDifferences: false }));
     steps.service!.push(serviceMs);
     let wire = '';
     steps.encode!.push(
-      (
-        await once(
-          async () => (wire = JSON.stringify({ id: 'x', response: z.encode(CompareRuns.response, value) })),
-        )
-      ).ms,
+      (await once(async () => (wire = JSON.stringify({ id: 'x', response: z.encode(CompareRuns.response, value) })))).ms,
     );
-    replyBytes = Buffer.byteLength(wire);
     steps.decode!.push((await once(async () => CompareRuns.response.parse(JSON.parse(wire).response))).ms);
   }
+  const p = (k: string) => ms(latencyOf(steps[k]!).p50);
   console.log(
-    `  breakdown (10 subsets, p50): Postgres runs+params+tags ${ms(latencyOf(steps.pg!).p50)}, ` +
-      `ClickHouse latestMetrics ${ms(latencyOf(steps.ch!).p50)}, whole CompareRunsService.compare ${ms(latencyOf(steps.service!).p50)}, ` +
-      `server zod encode + JSON.stringify ${ms(latencyOf(steps.encode!).p50)}, client JSON.parse + zod parse ${ms(latencyOf(steps.decode!).p50)}, ` +
-      `reply ${(replyBytes / 1024).toFixed(0)} KiB`,
+    `  breakdown (10 other subsets, p50): Postgres runs+params+tags ${p('pg')}, ClickHouse latestMetrics ${p('ch')}, ` +
+      `whole CompareRunsService.compare ${p('service')}; server zod encode + JSON.stringify ${p('encode')}, ` +
+      `client JSON.parse + zod parse ${p('decode')}`,
   );
   notes.push(
-    `compare: ours returns latest + min + max + count per metric (MLflow's latest_metrics has no min/max/count); ` +
-      `baseline is the best SQL of MLflow's eager run load: 4 queries in parallel on a pool, rows assembled in JS`,
+    'compare: ours returns latest + min + max + count per metric (MLflow\'s latest_metrics has no min/max/count); ' +
+      'the baseline is the best SQL of MLflow\'s eager run load: 4 queries in parallel on a pool, rows assembled in JS',
   );
 }
 
@@ -417,83 +438,111 @@ async function search(e: Env, experiment: { ours: string; mlflow: number }): Pro
     orderBy: ['metrics.f1 DESC'],
     maxResults: 100,
   });
-  const [mine, base] = await Promise.all([
-    e.rpc.request(SearchRuns, request(0)),
-    mlflowSearch(e.pool, experiment.mlflow, filterOf(0), 100),
-  ]);
-  const same = mine.runs.map((r) => r.info.runId).join() === base.map((r) => r.runId).join();
-  console.log(
-    `  page of ${mine.runs.length} runs (next page: ${mine.nextPageToken ? 'yes' : 'no'}); same runs in the same order as the baseline: ${same ? 'yes' : 'NO'}`,
-  );
-  if (!same) notes.push('search: ours and the baseline returned different pages (see above)');
-  const result = await interleaved(
-    {
-      ours: async (i) => {
-        const page = await e.rpc.request(SearchRuns, request(i));
-        if (page.runs.length !== 100) throw new Error(`search returned ${page.runs.length}`);
-      },
-      baseline: async (i) => {
-        const page = await mlflowSearch(e.pool, experiment.mlflow, filterOf(i), 100);
-        if (page.length !== 100) throw new Error(`baseline search returned ${page.length}`);
-      },
-    },
-    ITERATIONS,
-  );
-  show('ours: SearchRuns RPC', result.ours!);
-  show("baseline: SqlAlchemyStore's join query + eager loads of the page", result.baseline!);
-  rows.push(
-    latencyRow('search 100k runs, first page', result.ours!, result.baseline!, 'p95 ≤ 200 ms, ≥ 10×', 'p50'),
-  );
-  rows.push(
-    latencyRow('search 100k runs, first page', result.ours!, result.baseline!, 'p95 ≤ 200 ms, ≥ 10×', 'p95'),
-  );
-
-  // Where SearchRunsService's time goes, step by step (its own sequence of calls).
   const runs = e.get(RunsService);
   const metrics = e.get(MetricQueries);
   const runSearch = e.get(RunSearchService);
-  const whole = e.get(SearchRunsService);
-  const t: Record<string, number[]> = { ids: [], filter: [], sortValues: [], pg: [], page: [], service: [] };
-  let sizes = '';
-  for (let i = 0; i < 10; i++) {
+  const conditions = (i: number) =>
+    partitionFilter(parseFilter(request(i).filter)).metricClauses.map((c) => ({ key: c.key, op: c.op, value: c.value }));
+  /**
+   * What-if, in-process, with the service's own classes and none of its code changed: the same
+   * steps as SearchRunsService but the metric filter runs over every run's summaries instead of
+   * receiving the experiment's 100,000 run ids (Postgres then keeps the experiment's runs).
+   */
+  const withoutIdList = async (i: number) => {
     const req = request(i);
-    const { metricClauses, relationalClauses } = partitionFilter(parseFilter(req.filter));
-    const orderBy = parseOrderBy(req.orderBy);
-    const ids = await once(() => runs.runIdsOf(req.experimentIds));
-    const filtered = await once(() =>
-      metrics.filterRunsByMetrics(
-        ids.value,
-        metricClauses.map((c) => ({ key: c.key, op: c.op, value: c.value })),
-      ),
+    const matched = await metrics.filterRunsByMetrics(undefined, conditions(i));
+    const sort = await metrics.latestMetrics(matched, ['f1']);
+    const page = await runSearch.search({
+      experimentIds: req.experimentIds,
+      clauses: partitionFilter(parseFilter(req.filter)).relationalClauses,
+      orderBy: parseOrderBy(req.orderBy),
+      maxResults: 100,
+      runIdsIn: matched,
+      metricSortValues: new Map([['f1', new Map(sort.map((s) => [s.runId, s.latest]))]]),
+    });
+    await metrics.latestMetrics(page.runs.map((r) => r.info.runId));
+    return page.runs.map((r) => r.info.runId);
+  };
+
+  const probe = await once(() => e.rpc.request(SearchRuns, request(0)));
+  const [base, whatIf] = await Promise.all([
+    mlflowSearch(e.pool, experiment.mlflow, filterOf(0), 100),
+    withoutIdList(0),
+  ]);
+  const mine = probe.value.runs.map((r) => r.info.runId).join();
+  const same = mine === base.map((r) => r.runId).join() && mine === whatIf.join();
+  console.log(
+    `  first SearchRuns: ${probe.value.runs.length} runs in ${ms(probe.ms)} (next page: ${probe.value.nextPageToken ? 'yes' : 'no'}); ` +
+      `same runs in the same order from ours, the what-if and the baseline: ${same ? 'yes' : 'NO'}`,
+  );
+  if (!same) notes.push('search: ours, the what-if and the baseline returned different pages (see above)');
+
+  // A search that takes seconds gets a time budget instead of ITERATIONS samples.
+  const slow = probe.ms > 2_000;
+  const contenders: Record<string, Contender> = {
+    whatIf: withoutIdList,
+    baseline: async (i) => {
+      const page = await mlflowSearch(e.pool, experiment.mlflow, filterOf(i), 100);
+      if (page.length !== 100) throw new Error(`baseline search returned ${page.length}`);
+    },
+  };
+  const rpcSearch = async (i: number) => {
+    const page = await e.rpc.request(SearchRuns, request(i));
+    if (page.runs.length !== 100) throw new Error(`search returned ${page.runs.length}`);
+  };
+  if (!slow) contenders['ours'] = rpcSearch;
+  const result = await interleaved(contenders, ITERATIONS);
+  if (slow) {
+    const samples = [probe.ms];
+    const budgetEnd = performance.now() + 75_000;
+    for (let i = 1; i < ITERATIONS && performance.now() < budgetEnd; i++) samples.push((await once(() => rpcSearch(i))).ms);
+    result['ours'] = latencyOf(samples);
+    notes.push(
+      `search: one SearchRuns took ${ms(probe.ms)}, so ours has only ${samples.length} samples (a 75 s budget), not ${ITERATIONS}`,
     );
+  }
+  show('ours: SearchRuns RPC', result.ours!);
+  show('what-if (in-process): same steps, metric filter without the id list', result.whatIf!);
+  show("baseline: SqlAlchemyStore's join query + eager loads of the page", result.baseline!);
+  for (const stat of ['p50', 'p95'] as const) {
+    rows.push(latencyRow('search 100k runs, first page', result.ours!, result.baseline!, 'p95 ≤ 200 ms, ≥ 10×', stat));
+  }
+  rows.push(latencyRow('search what-if: no 100k-id list to CH', result.whatIf!, result.baseline!, '(what-if, in-process)', 'p95'));
+
+  // Where SearchRunsService's time goes, step by step (its own sequence of calls).
+  const t: Record<string, number[]> = { ids: [], filter: [], sortValues: [], pg: [], page: [] };
+  let sizes = '';
+  for (let i = 0; i < (slow ? 1 : 10); i++) {
+    const req = request(i);
+    const { relationalClauses } = partitionFilter(parseFilter(req.filter));
+    const ids = await once(() => runs.runIdsOf(req.experimentIds));
+    const filtered = await once(() => metrics.filterRunsByMetrics(ids.value, conditions(i)));
     const sortValues = await once(() => metrics.latestMetrics(filtered.value, ['f1']));
     const values = new Map([['f1', new Map(sortValues.value.map((s) => [s.runId, s.latest]))]]);
     const page = await once(() =>
       runSearch.search({
         experimentIds: req.experimentIds,
         clauses: relationalClauses,
-        orderBy,
+        orderBy: parseOrderBy(req.orderBy),
         maxResults: 100,
         runIdsIn: filtered.value,
         metricSortValues: values,
       }),
     );
     const pageMetrics = await once(() => metrics.latestMetrics(page.value.runs.map((r) => r.info.runId)));
-    const all = await once(() => whole.searchRuns({ ...req, runViewType: 'ACTIVE_ONLY' }));
     t.ids!.push(ids.ms);
     t.filter!.push(filtered.ms);
     t.sortValues!.push(sortValues.ms);
     t.pg!.push(page.ms);
     t.page!.push(pageMetrics.ms);
-    t.service!.push(all.ms);
     sizes = `${int(ids.value.length)} candidate ids, ${int(filtered.value.length)} pass the metric clause`;
   }
   const p = (k: string) => ms(latencyOf(t[k]!).p50);
   console.log(
-    `  breakdown (10 runs, p50; ${sizes}): Postgres run ids of the experiment ${p('ids')}, ` +
-      `ClickHouse metric filter over them ${p('filter')}, ClickHouse f1 of the matches ${p('sortValues')}, ` +
-      `Postgres param filter + order by unnest(values) + page ${p('pg')}, ClickHouse summaries of the page ${p('page')}; ` +
-      `whole SearchRunsService.searchRuns ${p('service')}`,
+    `  breakdown of SearchRunsService (${t.ids!.length} run${t.ids!.length > 1 ? 's, p50' : ''}; ${sizes}): ` +
+      `Postgres run ids of the experiment ${p('ids')}, ClickHouse metric filter given those ids ${p('filter')}, ` +
+      `ClickHouse f1 of the matches ${p('sortValues')}, Postgres param filter + order by unnest(values) + page ${p('pg')}, ` +
+      `ClickHouse summaries of the page ${p('page')}`,
   );
 }
 
@@ -575,7 +624,7 @@ async function history(e: Env): Promise<void> {
 
 // --- ingest ---
 
-async function ingest(e: Env, experiment: { ours: string; mlflow: number }): Promise<void> {
+async function ingest(e: Env): Promise<void> {
   const ids = runIds(ingestSet);
   const points = INGEST_EVENTS * 100;
   section(
