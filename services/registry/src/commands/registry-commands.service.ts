@@ -59,20 +59,29 @@ export class RegistryCommandsService {
     this.policy = policy ?? DEFAULT_REGISTRY_POLICY;
   }
 
+  /**
+   * Runs `command` on `modelName`. A command given as a function is built from the state read on
+   * each attempt (the promotion gates, whose holder comparison must not go stale when a
+   * concurrent promotion wins the race).
+   */
   async execute(
     modelName: string,
-    command: RegistryCommand,
+    command: RegistryCommand | ((state: ModelState) => Promise<RegistryCommand>),
     context: CommandContext,
   ): Promise<CommandResult> {
-    const parsed = modelCommandSchema.parse({
-      type: command.type,
-      data: { ...command.data, model: modelName, actor: context.actor, admin: context.admin ?? false },
-    });
-    const streamId = modelStreamId(parsed.data.model);
+    const parse = (c: RegistryCommand) =>
+      modelCommandSchema.parse({
+        type: c.type,
+        data: { ...c.data, model: modelName, actor: context.actor, admin: context.admin ?? false },
+      });
+    const fixed = typeof command === 'function' ? undefined : parse(command);
+    const streamId = modelStreamId(fixed?.data.model ?? modelName);
     for (let attempt = 1; ; attempt++) {
       const stored = await this.store.readStream(streamId);
       const version = stored.at(-1)?.version ?? 0;
       const before = fold(toModelEvents(stored));
+      const parsed =
+        fixed ?? parse(await (command as (state: ModelState) => Promise<RegistryCommand>)(before));
       const events = decide(parsed, before, this.policy);
       if (events.length === 0) return { events, positions: [], streamVersion: version, state: before };
       const state = fold(events, before);

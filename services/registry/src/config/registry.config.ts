@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { httpEnv, lifecycleEnv, loadConfigOrExit, natsEnv, telemetryEnv, postgresEnv } from '@slipway/config';
+import {
+  envInt,
+  envString,
+  httpEnv,
+  lifecycleEnv,
+  loadConfigOrExit,
+  natsEnv,
+  optionalVar,
+  postgresEnv,
+  telemetryEnv,
+  withDefault,
+} from '@slipway/config';
 
 /** Environment of the registry service: event-sourced model registry with gated promotion. */
 export const registryConfigSchema = z.object({
@@ -8,6 +19,19 @@ export const registryConfigSchema = z.object({
   ...telemetryEnv,
   ...lifecycleEnv,
   ...postgresEnv,
+  REGISTRY_POLICY_FILE: optionalVar(
+    envString(),
+    'Path of a JSON file with the promotion policy (`default` and `aliases`, each with `requiresApproval`, `gates`, `baselineRunId`).',
+  ),
+  REGISTRY_POLICY: optionalVar(
+    envString(),
+    'The promotion policy as inline JSON; applied over `REGISTRY_POLICY_FILE` (aliases merged).',
+  ),
+  TRACKING_TIMEOUT_MS: withDefault(
+    envInt(50, 60_000),
+    '2000',
+    'How long the promotion gates wait for tracking to answer `slipway.rpc.tracking.run.get`.',
+  ),
 });
 
 export type RegistryConfig = z.infer<typeof registryConfigSchema>;

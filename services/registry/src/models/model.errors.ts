@@ -16,6 +16,8 @@ export const RegistryErrorCodes = {
   REQUEST_ALREADY_EXISTS: 'REGISTRY.REQUEST_ALREADY_EXISTS',
   REQUEST_NOT_OPEN: 'REGISTRY.REQUEST_NOT_OPEN',
   NOTHING_TO_ROLL_BACK: 'REGISTRY.NOTHING_TO_ROLL_BACK',
+  /** Tracking did not answer while gate metrics were fetched; retryable (not `permanent`). */
+  TRACKING_UNAVAILABLE: 'REGISTRY.TRACKING_UNAVAILABLE',
 } as const;
 
 export type RegistryErrorCode = (typeof RegistryErrorCodes)[keyof typeof RegistryErrorCodes];

@@ -3,6 +3,7 @@ import type {
   ApprovePromotion,
   ArchiveModelVersion,
   CreateModelVersion,
+  GateMetrics,
   PromoteModelVersion,
   RegisterModel,
   RegistryCommandReply,
@@ -12,21 +13,22 @@ import type {
   RollBackAlias,
   RpcRequest,
 } from '@slipway/contracts';
-import { gatesFor } from '../commands/promotion-gates';
+import { resolveGates } from '../commands/promotion-gates';
 import {
   type CommandContext,
   type RegistryCommand,
   RegistryCommandsService,
 } from '../commands/registry-commands.service';
+import { TrackingMetricsClient } from '../commands/tracking-metrics.client';
+import type { Metrics, ModelState } from '../models';
 import { toModelView } from '../read-models/model-view';
-import { RegistryQueriesService } from '../read-models/registry-queries.service';
 
 /** Turns the registry's command RPCs into aggregate commands: gates evaluated, then executed. */
 @Injectable()
 export class RegistryRpcService {
   constructor(
     private readonly commands: RegistryCommandsService,
-    private readonly queries: RegistryQueriesService,
+    private readonly tracking: TrackingMetricsClient,
   ) {}
 
   registerModel({ model, actor, ...data }: RpcRequest<typeof RegisterModel>) {
@@ -37,15 +39,13 @@ export class RegistryRpcService {
     return this.run(model, { type: 'CreateVersion', data }, { actor });
   }
 
-  async requestPromotion({ model, actor, metrics, ...data }: RpcRequest<typeof RequestPromotion>) {
-    const gates = gatesFor(
-      this.commands.policy,
-      await this.queries.getModel(model),
-      data.version,
-      data.alias,
-      metrics,
+  requestPromotion({ model, actor, metrics, ...data }: RpcRequest<typeof RequestPromotion>) {
+    const gatesOf = this.gatesOf(data.version, data.alias, metrics);
+    return this.run(
+      model,
+      async (state) => ({ type: 'RequestPromotion', data: { ...data, gates: await gatesOf(state) } }),
+      { actor },
     );
-    return this.run(model, { type: 'RequestPromotion', data: { ...data, gates } }, { actor });
   }
 
   approve({ model, actor, admin, ...data }: RpcRequest<typeof ApprovePromotion>) {
@@ -56,15 +56,13 @@ export class RegistryRpcService {
     return this.run(model, { type: 'RejectPromotion', data }, { actor });
   }
 
-  async promote({ model, actor, admin, metrics, ...data }: RpcRequest<typeof PromoteModelVersion>) {
-    const gates = gatesFor(
-      this.commands.policy,
-      await this.queries.getModel(model),
-      data.version,
-      data.alias,
-      metrics,
+  promote({ model, actor, admin, metrics, ...data }: RpcRequest<typeof PromoteModelVersion>) {
+    const gatesOf = this.gatesOf(data.version, data.alias, metrics);
+    return this.run(
+      model,
+      async (state) => ({ type: 'PromoteDirectly', data: { ...data, gates: await gatesOf(state) } }),
+      { actor, admin },
     );
-    return this.run(model, { type: 'PromoteDirectly', data: { ...data, gates } }, { actor, admin });
   }
 
   rollBack({ model, actor, ...data }: RpcRequest<typeof RollBackAlias>) {
@@ -79,9 +77,19 @@ export class RegistryRpcService {
     return this.run(model, { type: 'ArchiveVersion', data }, { actor });
   }
 
+  /**
+   * Gate evaluation for one command, run on every attempt against the state read (so the holder
+   * compared with is the one the append is checked against), with tracking's answers cached per run.
+   */
+  private gatesOf(version: number, alias: string, metrics: GateMetrics) {
+    const cache = new Map<string, Promise<Metrics | null>>();
+    return (state: ModelState) =>
+      resolveGates(this.commands.policy, state, version, alias, metrics, this.tracking, cache);
+  }
+
   private async run(
     model: string,
-    command: RegistryCommand,
+    command: RegistryCommand | ((state: ModelState) => Promise<RegistryCommand>),
     context: CommandContext,
   ): Promise<RegistryCommandReply> {
     const result = await this.commands.execute(model, command, context);

@@ -1,6 +1,7 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { Global, Module } from '@nestjs/common';
+import { Controller, Global, type INestMicroservice, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import {
   type Actor,
   ApprovePromotion,
@@ -8,16 +9,29 @@ import {
   GetAliasHolder,
   GetModel,
   GetModelHistory,
+  GetRun,
   ModelPromoted,
   type ModelPromotedData,
   PromoteModelVersion,
+  PromotionRequested,
+  type PromotionRequestedData,
   RebuildReadModels,
   RegisterModel,
   RequestPromotion,
   RollBackAlias,
+  type RpcRequest,
+  type RunView,
+  SlipwayError,
 } from '@slipway/contracts';
-import { connectNats, RpcClient, streamNameOf } from '@slipway/messaging';
-import { bootstrapService, type RunningService } from '@slipway/runtime';
+import {
+  connectNats,
+  natsRpcOptions,
+  natsRpcReady,
+  RpcClient,
+  SlipwayRpcExceptionFilter,
+  streamNameOf,
+} from '@slipway/messaging';
+import { bootstrapService, RpcMethod, type RunningService } from '@slipway/runtime';
 import { createTestDatabase, startNatsServer, type TestNatsServer } from '@slipway/testing';
 import { AppModule } from '../app.module';
 import { REGISTRY_POLICY } from '../commands/registry-commands.service';
@@ -46,15 +60,83 @@ class TalkPolicy {}
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Latest metrics of the runs tracking knows, by run id: the talk's two models, and fraud's. */
+const TRACKED_RUNS: Record<string, Record<string, number>> = {
+  // "Current model" of the talk.
+  talkrun1: { accuracy: 0.8286, f1: 0.097764, recall: 0.097484 },
+  // "New model" of the talk: predicts the positive class for everything.
+  talkrun2: { accuracy: 0.0954, f1: 0.174182, recall: 1.0 },
+  fraudrun1: { f1: 0.7, recall: 0.6 },
+  fraudrun2: { f1: 0.8, recall: 0.7 },
+};
+
+/**
+ * A contract test double of tracking's `slipway.rpc.tracking.run.get` over the real NATS server
+ * (Nest's NATS transport, the same `RpcMethod` wiring and exception filter as the real service).
+ * Booting tracking itself would need ClickHouse; the double answers with fixed metrics in
+ * the `GetRun` response schema, and an unknown run with tracking's `TRACKING.RUN_NOT_FOUND`.
+ */
+@Controller()
+class TrackingRunsDouble {
+  @RpcMethod(GetRun)
+  getRun({ runId }: RpcRequest<typeof GetRun>): Promise<RunView> {
+    const metrics = TRACKED_RUNS[runId];
+    if (!metrics) return Promise.reject(new SlipwayError('TRACKING.RUN_NOT_FOUND', `no run ${runId}`));
+    return Promise.resolve({
+      info: {
+        runId,
+        experimentId: '1',
+        runName: runId,
+        status: 'FINISHED',
+        startTime: 1,
+        endTime: 2,
+        userId: null,
+        sourceName: null,
+        gitCommit: null,
+        parentRunId: null,
+        lifecycleStage: 'active',
+        artifactUri: `s3://artifacts/${runId}`,
+      },
+      params: [],
+      tags: [],
+      metrics: Object.entries(metrics).map(([key, latest]) => ({
+        key,
+        latest,
+        step: 0,
+        timestamp: 1,
+        min: latest,
+        max: latest,
+        count: 1,
+      })),
+    });
+  }
+}
+
+@Module({ controllers: [TrackingRunsDouble] })
+class TrackingDoubleModule {}
+
+async function startTrackingDouble(url: string): Promise<INestMicroservice> {
+  const app = await NestFactory.createMicroservice(TrackingDoubleModule, {
+    ...natsRpcOptions({ servers: url, queue: 'tracking', gracePeriodMs: 0 }),
+    logger: false,
+  });
+  app.useGlobalFilters(new SlipwayRpcExceptionFilter());
+  await app.listen();
+  await natsRpcReady(app);
+  return app;
+}
+
 describe('registry - commands, gates, time travel and audit over request/reply', () => {
   let nats: TestNatsServer;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let service: RunningService;
   let nc: NatsConnection;
   let rpc: RpcClient;
+  let tracking: INestMicroservice | undefined;
 
   beforeAll(async () => {
     nats = await startNatsServer();
+    tracking = await startTrackingDouble(nats.url);
     db = await createTestDatabase();
     service = await bootstrapService({
       service: 'registry',
@@ -81,6 +163,7 @@ describe('registry - commands, gates, time travel and audit over request/reply',
 
   afterAll(async () => {
     await nc?.drain();
+    await tracking?.close();
     await service?.close();
     await db?.drop();
     await nats?.stop();
@@ -124,11 +207,22 @@ describe('registry - commands, gates, time travel and audit over request/reply',
     expect((await rpc.request(GetModel, { model: 'busy' })).aliases).toEqual({ staging: holder.version });
   }, 120_000);
 
-  test('registry - the degenerate model of the talk (recall 1.0, accuracy 0.095) is blocked by the recall <= 0.99 gate', async () => {
+  test('registry - the degenerate model of the talk (recall 1.0, accuracy 0.095) is blocked by the recall <= 0.99 gate on metrics from tracking', async () => {
+    // The snapshots stored at creation would pass every gate: the gates must use tracking's metrics.
     await model('talk', [
-      { f1: 0.61, recall: 0.58, accuracy: 0.91 },
-      { f1: 0.17, recall: 1.0, accuracy: 0.095 },
+      { f1: 0.1, recall: 0.1 },
+      { f1: 0.9, recall: 0.5 },
     ]);
+    await rpc.request(RequestPromotion, {
+      model: 'talk',
+      version: 1,
+      alias: 'production',
+      requestId: 'talk-current-model',
+      reason: 'Current model',
+      actor: alice,
+    });
+    await rpc.request(ApprovePromotion, { model: 'talk', requestId: 'talk-current-model', actor: bob });
+
     const reply = await rpc.request(RequestPromotion, {
       model: 'talk',
       version: 2,
@@ -138,12 +232,17 @@ describe('registry - commands, gates, time travel and audit over request/reply',
       actor: alice,
     });
     expect(reply.events).toEqual(['PromotionRequested']);
-    const failed = reply.model.openRequests[0]?.gates.filter((g) => !g.passed) ?? [];
-    expect(failed.map((g) => g.message).join('; ')).toContain('recall 1 fails <= 0.99');
+    const { entries } = await rpc.request(GetModelHistory, { model: 'talk', alias: 'production' });
+    const requested = entries.filter((e) => e.type === PromotionRequested.type).at(-1)
+      ?.data as PromotionRequestedData;
+    expect(requested.gates.map((g) => [g.passed, g.actual, g.message])).toEqual([
+      [true, 0.174182, 'f1 0.174182 meets >= 0.097764 (current-holder)'],
+      [false, 1, 'recall 1 fails <= 0.99'],
+    ]);
     await expect(
       rpc.request(ApprovePromotion, { model: 'talk', requestId: 'talk-new-model', actor: bob }),
     ).rejects.toMatchObject({ code: 'REGISTRY.GATE_FAILED' });
-    expect((await rpc.request(GetAliasHolder, { model: 'talk', alias: 'production' })).version).toBeNull();
+    expect((await rpc.request(GetAliasHolder, { model: 'talk', alias: 'production' })).version).toBe(1);
   });
 
   test('registry - who held production at time T, with the audit of who moved it and why', async () => {
@@ -226,5 +325,55 @@ describe('registry - commands, gates, time travel and audit over request/reply',
     expect(result.models).toBe(3);
     const after = await Promise.all(names.map((name) => rpc.request(GetModel, { model: name })));
     expect(after).toEqual(before);
+  });
+  test('registry - a run tracking does not know fails the gates, saying so', async () => {
+    await rpc.request(RegisterModel, { model: 'ghost', actor: alice });
+    await rpc.request(CreateModelVersion, {
+      model: 'ghost',
+      source: 'runs:/ghostrun1/model',
+      runId: 'ghostrun1',
+      flavor: 'sklearn',
+      metrics: { f1: 0.9, recall: 0.5 },
+      actor: alice,
+    });
+    const reply = await rpc.request(RequestPromotion, {
+      model: 'ghost',
+      version: 1,
+      alias: 'production',
+      requestId: 'ghost-1',
+      actor: alice,
+    });
+    expect(reply.model.openRequests[0]?.gates.map((g) => [g.passed, g.message])).toEqual([
+      [false, 'candidate run ghostrun1 not found in tracking'],
+      [false, 'candidate run ghostrun1 not found in tracking'],
+    ]);
+  });
+
+  test('registry - tracking down is REGISTRY.TRACKING_UNAVAILABLE; explicit metrics still work offline', async () => {
+    await tracking?.close();
+    tracking = undefined;
+    await expect(
+      rpc.request(RequestPromotion, {
+        model: 'talk',
+        version: 2,
+        alias: 'production',
+        requestId: 'talk-while-tracking-down',
+        actor: alice,
+      }),
+    ).rejects.toMatchObject({ code: 'REGISTRY.TRACKING_UNAVAILABLE' });
+    expect((await rpc.request(GetModel, { model: 'talk' })).openRequests.map((r) => r.id)).toEqual([
+      'talk-new-model',
+    ]);
+
+    const offline = await rpc.request(RequestPromotion, {
+      model: 'talk',
+      version: 2,
+      alias: 'production',
+      requestId: 'talk-offline',
+      metrics: { candidate: { f1: 0.174182, recall: 1 }, holder: { f1: 0.097764 } },
+      actor: alice,
+    });
+    const gates = offline.model.openRequests.find((r) => r.id === 'talk-offline')?.gates ?? [];
+    expect(gates.map((g) => g.passed)).toEqual([true, false]);
   });
 });

@@ -4,9 +4,9 @@ import { metricValueSchema } from '../../events/shared/metric-value';
 const metrics = z.record(z.string().min(1).max(250), metricValueSchema);
 
 /**
- * Metrics the promotion gates compare, passed by the caller for now; each absent set defaults to
- * what the registry holds (the version's snapshot, the current holder's snapshot). Fetching them
- * from tracking over RPC is the next step.
+ * Metrics the promotion gates compare, to override what the registry fetches from tracking
+ * (`run.get` of the candidate's, the holder's and the baseline's runs) — for offline use and tests.
+ * A version without a run id falls back to its metrics snapshot.
  */
 export const gateMetricsSchema = z.object({
   candidate: metrics.optional(),
