@@ -9,12 +9,15 @@ import { jetstream } from '@nats-io/jetstream';
 import { MetricsLogged } from '@slipway/contracts';
 import { connectNats, EventPublisher } from '@slipway/messaging';
 import { ingestBatch, runId, type RunSet } from './bench-data';
+import { startCpuProfile, type ProfileSummary } from './cpu-profile';
 
 export interface PublisherInput {
   natsUrl: string;
   set: RunSet;
   events: number;
   window: number;
+  /** Record a CPU profile of the publishing and send its summary back. */
+  profile: boolean;
 }
 
 export type PublisherMessage =
@@ -26,6 +29,7 @@ export type PublisherMessage =
       points: number;
       startedAt: number;
       endedAt: number;
+      profile?: ProfileSummary;
     }
   | { type: 'error'; message: string };
 
@@ -42,6 +46,7 @@ async function main(): Promise<void> {
     port.once('message', () => resolve());
     port.postMessage({ type: 'ready' } satisfies PublisherMessage);
   });
+  const stopProfile = input.profile ? await startCpuProfile() : undefined;
   const startedAt = Date.now();
   let next = 0;
   let duplicates = 0;
@@ -56,6 +61,7 @@ async function main(): Promise<void> {
   };
   await Promise.all(Array.from({ length: input.window }, lane));
   const endedAt = Date.now();
+  const profile = await stopProfile?.();
   await nc.drain();
   port.postMessage({
     type: 'done',
@@ -64,6 +70,7 @@ async function main(): Promise<void> {
     points,
     startedAt,
     endedAt,
+    ...(profile ? { profile } : {}),
   } satisfies PublisherMessage);
 }
 

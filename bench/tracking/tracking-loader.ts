@@ -38,6 +38,21 @@ export async function loadTrackingPoints(client: ClickHouseClient, set: RunSet):
   await client.command({ query: chInsertPoints(set), clickhouse_settings: { async_insert: 0 } });
 }
 
+/** VACUUM ANALYZE of the tracking tables: at rest, statistics known (as for the baseline). */
 export async function analyzeTracking(pool: Pool): Promise<void> {
-  await pool.query('ANALYZE tracking.runs, tracking.params, tracking.run_tags');
+  await pool.query('VACUUM (ANALYZE) tracking.runs, tracking.params, tracking.run_tags');
+}
+
+/** Waits (at most `timeoutMs`) until ClickHouse has no merge running: the metric tables at rest. */
+export async function settleMerges(client: ClickHouseClient, timeoutMs = 60_000): Promise<number> {
+  const start = Date.now();
+  for (;;) {
+    const result = await client.query({
+      query: 'SELECT count() AS n FROM system.merges',
+      format: 'JSONEachRow',
+    });
+    const [{ n }] = (await result.json()) as [{ n: number | string }];
+    if (Number(n) === 0 || Date.now() - start > timeoutMs) return Date.now() - start;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

@@ -5,7 +5,7 @@
  * Postgres database and an embedded chDB directory, called through its NATS RPCs; the baseline
  * is MLflow's tables (schema `mlflow`, same database and server) and the SQL MLflow runs on them.
  *
- *   node -r @swc-node/register bench/tracking/tracking-vs-mlflow.bench.ts [--quick]
+ *   node -r @swc-node/register bench/tracking/tracking-vs-mlflow.bench.ts [--quick] [--profile]
  *
  * Env: BENCH_ITERATIONS (30 quick / 40), BENCH_COMPARE_RUNS (runs to draw the compared 1,000
  * from: 2,000), BENCH_COMPARE_POINTS (points per series: 10 quick / 50), BENCH_SEARCH_RUNS
@@ -14,11 +14,12 @@
  * BENCH_ONLY (comma list of compare,search,history,ingest).
  * Timings are printed, never asserted (DESIGN.md, Testing).
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import {
   CompareRuns,
@@ -32,7 +33,7 @@ import {
   SearchRuns,
   TagsSet,
 } from '@slipway/contracts';
-import { connectNats, EventPublisher, RpcClient } from '@slipway/messaging';
+import { connectNats, RpcClient } from '@slipway/messaging';
 import type { ClickHouseHandle } from '@slipway/persistence';
 import { bootstrapService, CLICKHOUSE, type RunningService } from '@slipway/runtime';
 import { createTestDatabase, startNatsServer, type TestNatsServer } from '@slipway/testing';
@@ -46,7 +47,6 @@ import {
   trackingMigrations,
 } from '../../services/tracking/src/persistence/tracking.schema';
 import { CompareRunsService } from '../../services/tracking/src/queries/compare-runs.service';
-import { SearchRunsService } from '../../services/tracking/src/queries/search-runs.service';
 import { RunsService } from '../../services/tracking/src/runs/runs.service';
 import { parseFilter, parseOrderBy } from '../../services/tracking/src/search';
 import { partitionFilter, RunSearchService } from '../../services/tracking/src/search/sql';
@@ -79,9 +79,12 @@ import {
   mlflowMinMaxBuckets,
   mlflowSearch,
 } from './mlflow-baseline';
-import { analyzeTracking, loadTrackingPoints, loadTrackingRuns } from './tracking-loader';
+import { findPid, formatSummary, processCpuSeconds, startCpuProfile } from './cpu-profile';
+import { analyzeTracking, loadTrackingPoints, loadTrackingRuns, settleMerges } from './tracking-loader';
 
 const QUICK = process.argv.includes('--quick');
+/** `--profile`: CPU profiles (by origin) of the service's thread and the publisher during ingest. */
+const PROFILE = process.argv.includes('--profile');
 const env = (name: string, quick: number, full: number) =>
   Number(process.env[name] ?? (QUICK ? quick : full));
 
@@ -149,20 +152,6 @@ function show(label: string, l: Latency): void {
   console.log(
     `  ${label.padEnd(62)} p50 ${ms(l.p50).padStart(9)}  p95 ${ms(l.p95).padStart(9)}  max ${ms(l.max).padStart(9)}  (n=${l.n})`,
   );
-}
-
-async function eventually<T>(
-  probe: () => Promise<T>,
-  done: (v: T) => boolean,
-  timeoutMs: number,
-  everyMs = 200,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (done(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
 }
 
 interface Env {
@@ -249,11 +238,20 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * Lets the disks catch up before a write-heavy measurement: a Postgres checkpoint, ClickHouse
+ * merges settled, then `sync`, so neither side's writes queue behind the dirty pages left by
+ * the bulk load, a big sort's temp files or the other side's run.
+ */
+async function quiesce(e: Env): Promise<void> {
+  await e.pool.query('CHECKPOINT');
+  await settleMerges(e.ch.client);
+  await promisify(execFile)('sync');
+}
+
 // --- loading ---
 
-async function load(
-  e: Env,
-): Promise<{ search: { ours: string; mlflow: number } }> {
+async function load(e: Env): Promise<{ search: { ours: string; mlflow: number } }> {
   section('loading the same data into both stores');
   const ours: Record<string, { experimentId: string; artifactLocation: string }> = {};
   const theirs: Record<string, number> = {};
@@ -290,11 +288,15 @@ async function load(
       await finishMlflowLoad(e.pool);
     }),
   ]);
+  const settled = await settleMerges(e.ch.client);
+  await quiesce(e);
   console.log(
     `  ${int(runs + ingestSet.runs)} runs (+ params, tags) and ${int(points)} metric points in each store, loaded in parallel:\n` +
-      `  ours: Postgres runs/params/tags inserted straight into the tracking schema's tables ${ms(pgOurs.ms)}, ` +
-      `ClickHouse INSERT…SELECT numbers() into metric_points (views fill summaries) ${ms(chOurs.ms)}\n` +
-      `  baseline: Postgres INSERT…SELECT generate_series into MLflow's tables, latest_metrics derived, then keys/indexes + ANALYZE ${ms(pgTheirs.ms)}`,
+      `  ours: Postgres runs/params/tags inserted straight into the tracking schema's tables + VACUUM ANALYZE ${ms(pgOurs.ms)}, ` +
+      `ClickHouse INSERT…SELECT numbers() into metric_points (views fill summaries) ${ms(chOurs.ms)}, ` +
+      `background merges settled ${ms(settled)} later\n` +
+      `  baseline: Postgres INSERT…SELECT generate_series into MLflow's tables, latest_metrics derived, ` +
+      `then keys/indexes + VACUUM ANALYZE ${ms(pgTheirs.ms)}`,
   );
   notes.push(
     'data loaded server-side in both stores (INSERT…SELECT generate_series / numbers(); no COPY client is installed): ' +
@@ -332,7 +334,9 @@ async function compare(e: Env): Promise<void> {
 
   // The size of the answer decides whether one NATS reply can carry it.
   const probe = await service.compare({ runIds: subset(0), onlyDifferences: false });
-  const replyBytes = Buffer.byteLength(JSON.stringify({ id: 'x', response: z.encode(CompareRuns.response, probe) }));
+  const replyBytes = Buffer.byteLength(
+    JSON.stringify({ id: 'x', response: z.encode(CompareRuns.response, probe) }),
+  );
   const cells = probe.rows.reduce((n, r) => n + Object.keys(r.metrics).length, 0);
   console.log(
     `  the answer: ${probe.rows.length} rows, ${cells} metric cells, ${probe.columns.params.length} params, ` +
@@ -358,7 +362,9 @@ async function compare(e: Env): Promise<void> {
   const chunkSize = Math.ceil(COMPARED / parts);
   const rpcCompare = async (ids: string[]) => {
     const chunks = Array.from({ length: parts }, (_, k) => ids.slice(k * chunkSize, (k + 1) * chunkSize));
-    const answers = await Promise.all(chunks.map((c) => e.rpc.request(CompareRuns, { runIds: c, onlyDifferences: false })));
+    const answers = await Promise.all(
+      chunks.map((c) => e.rpc.request(CompareRuns, { runIds: c, onlyDifferences: false })),
+    );
     return answers.reduce((n, a) => n + a.rows.length, 0);
   };
   const rpcLabel = parts === 1 ? 'RPC' : `RPC ${parts}×${chunkSize} concurrent`;
@@ -388,10 +394,34 @@ async function compare(e: Env): Promise<void> {
   show('ours: MetricQueries.latestMetrics direct (ClickHouse part only)', result.oursDirect!);
   show('baseline: runs + latest_metrics + params + tags WHERE run_uuid = ANY', result.baseline!);
   for (const stat of ['p50', 'p95'] as const) {
-    rows.push(latencyRow(`compare 1,000×20 (${rpcLabel})`, result.ours!, result.baseline!, 'p95 ≤ 50 ms, ≥ 10×', stat));
+    rows.push(
+      latencyRow(
+        `compare 1,000×20 (${rpcLabel})`,
+        result.ours!,
+        result.baseline!,
+        'p95 ≤ 50 ms, ≥ 10×',
+        stat,
+      ),
+    );
   }
-  rows.push(latencyRow('compare: service in-process, no NATS', result.oursService!, result.baseline!, '(information)', 'p95'));
-  rows.push(latencyRow('compare: latestMetrics direct', result.oursDirect!, result.baseline!, '(ClickHouse part only)', 'p95'));
+  rows.push(
+    latencyRow(
+      'compare: service in-process, no NATS',
+      result.oursService!,
+      result.baseline!,
+      '(information)',
+      'p95',
+    ),
+  );
+  rows.push(
+    latencyRow(
+      'compare: latestMetrics direct',
+      result.oursDirect!,
+      result.baseline!,
+      '(ClickHouse part only)',
+      'p95',
+    ),
+  );
 
   // Where the time goes: each step of CompareRunsService, then the wire format.
   const runs = e.get(RunsService);
@@ -400,11 +430,17 @@ async function compare(e: Env): Promise<void> {
     const ids = subset(200 + i);
     steps.pg!.push((await once(() => runs.getManyDetails(ids))).ms);
     steps.ch!.push((await once(() => queries.latestMetrics(ids))).ms);
-    const { ms: serviceMs, value } = await once(() => service.compare({ runIds: ids, onlyDifferences: false }));
+    const { ms: serviceMs, value } = await once(() =>
+      service.compare({ runIds: ids, onlyDifferences: false }),
+    );
     steps.service!.push(serviceMs);
     let wire = '';
     steps.encode!.push(
-      (await once(async () => (wire = JSON.stringify({ id: 'x', response: z.encode(CompareRuns.response, value) })))).ms,
+      (
+        await once(
+          async () => (wire = JSON.stringify({ id: 'x', response: z.encode(CompareRuns.response, value) })),
+        )
+      ).ms,
     );
     steps.decode!.push((await once(async () => CompareRuns.response.parse(JSON.parse(wire).response))).ms);
   }
@@ -415,8 +451,8 @@ async function compare(e: Env): Promise<void> {
       `client JSON.parse + zod parse ${p('decode')}`,
   );
   notes.push(
-    'compare: ours returns latest + min + max + count per metric (MLflow\'s latest_metrics has no min/max/count); ' +
-      'the baseline is the best SQL of MLflow\'s eager run load: 4 queries in parallel on a pool, rows assembled in JS',
+    "compare: ours returns latest + min + max + count per metric (MLflow's latest_metrics has no min/max/count); " +
+      "the baseline is the best SQL of MLflow's eager run load: 4 queries in parallel on a pool, rows assembled in JS",
   );
 }
 
@@ -442,7 +478,11 @@ async function search(e: Env, experiment: { ours: string; mlflow: number }): Pro
   const metrics = e.get(MetricQueries);
   const runSearch = e.get(RunSearchService);
   const conditions = (i: number) =>
-    partitionFilter(parseFilter(request(i).filter)).metricClauses.map((c) => ({ key: c.key, op: c.op, value: c.value }));
+    partitionFilter(parseFilter(request(i).filter)).metricClauses.map((c) => ({
+      key: c.key,
+      op: c.op,
+      value: c.value,
+    }));
   /**
    * What-if, in-process, with the service's own classes and none of its code changed: the same
    * steps as SearchRunsService but the metric filter runs over every run's summaries instead of
@@ -493,21 +533,33 @@ async function search(e: Env, experiment: { ours: string; mlflow: number }): Pro
   if (!slow) contenders['ours'] = rpcSearch;
   const result = await interleaved(contenders, ITERATIONS);
   if (slow) {
+    // More samples only while they fit in 30 s more: a minute-long search gets one.
     const samples = [probe.ms];
-    const budgetEnd = performance.now() + 75_000;
-    for (let i = 1; i < ITERATIONS && performance.now() < budgetEnd; i++) samples.push((await once(() => rpcSearch(i))).ms);
+    const budgetEnd = performance.now() + 30_000 - probe.ms;
+    for (let i = 1; i < ITERATIONS && performance.now() < budgetEnd; i++)
+      samples.push((await once(() => rpcSearch(i))).ms);
     result['ours'] = latencyOf(samples);
     notes.push(
-      `search: one SearchRuns took ${ms(probe.ms)}, so ours has only ${samples.length} samples (a 75 s budget), not ${ITERATIONS}`,
+      `search: one SearchRuns took ${ms(probe.ms)}, so ours has ${samples.length} sample${samples.length > 1 ? 's' : ''} (a 30 s budget), not ${ITERATIONS}`,
     );
   }
   show('ours: SearchRuns RPC', result.ours!);
   show('what-if (in-process): same steps, metric filter without the id list', result.whatIf!);
   show("baseline: SqlAlchemyStore's join query + eager loads of the page", result.baseline!);
   for (const stat of ['p50', 'p95'] as const) {
-    rows.push(latencyRow('search 100k runs, first page', result.ours!, result.baseline!, 'p95 ≤ 200 ms, ≥ 10×', stat));
+    rows.push(
+      latencyRow('search 100k runs, first page', result.ours!, result.baseline!, 'p95 ≤ 200 ms, ≥ 10×', stat),
+    );
   }
-  rows.push(latencyRow('search what-if: no 100k-id list to CH', result.whatIf!, result.baseline!, '(what-if, in-process)', 'p95'));
+  rows.push(
+    latencyRow(
+      'search what-if: no 100k-id list to CH',
+      result.whatIf!,
+      result.baseline!,
+      '(what-if, in-process)',
+      'p95',
+    ),
+  );
 
   // Where SearchRunsService's time goes, step by step (its own sequence of calls).
   const t: Record<string, number[]> = { ids: [], filter: [], sortValues: [], pg: [], page: [] };
@@ -574,7 +626,7 @@ async function history(e: Env): Promise<void> {
     },
     ITERATIONS,
   );
-  const fullIterations = QUICK ? 3 : 5;
+  const fullIterations = 3;
   const full = await interleaved(
     {
       baselineFull: async () => {
@@ -635,6 +687,7 @@ async function ingest(e: Env): Promise<void> {
     return c.rows.reduce((n, r) => n + Object.values(r.metrics).reduce((m, s) => m + s.count, 0), 0);
   };
   if ((await counted()) !== 0) throw new Error('ingest runs already have points');
+  await quiesce(e);
 
   const worker = new Worker(
     `require('@swc-node/register'); require(${JSON.stringify(join(__dirname, 'ingest-publisher.worker.ts'))});`,
@@ -645,6 +698,7 @@ async function ingest(e: Env): Promise<void> {
         set: ingestSet,
         events: INGEST_EVENTS,
         window: PUBLISH_WINDOW,
+        profile: PROFILE,
       } satisfies PublisherInput,
     },
   );
@@ -669,6 +723,10 @@ async function ingest(e: Env): Promise<void> {
     }
   };
   await next('ready');
+  const natsPid = findPid(['nats-server', `-p ${e.nats.port}`]);
+  const natsCpu0 = natsPid ? processCpuSeconds(natsPid) : undefined;
+  const cpu0 = process.cpuUsage();
+  const stopProfile = PROFILE ? await startCpuProfile() : undefined;
   const start = Date.now();
   worker.postMessage('go');
   let last = 0;
@@ -683,6 +741,9 @@ async function ingest(e: Env): Promise<void> {
     } else if (Date.now() - lastChange > 60_000) break;
   }
   const end = Date.now();
+  const mainProfile = await stopProfile?.();
+  const cpu = process.cpuUsage(cpu0);
+  const natsCpu = natsPid && natsCpu0 !== undefined ? processCpuSeconds(natsPid)! - natsCpu0 : undefined;
   const done = (await next('done')) as Extract<PublisherMessage, { type: 'done' }>;
   await worker.terminate();
   // Let anything still in flight land, then count again: a point stored twice would show now.
@@ -705,16 +766,27 @@ async function ingest(e: Env): Promise<void> {
     `  check: published ${int(done.points)}, sum of counts ${int(finalCount)}, rows in metric_points ${int(Number(stored))}, ` +
       `distinct (event, ordinal) ${int(Number(unique))}: ${ok ? 'none lost, none doubled' : 'MISMATCH'}`,
   );
+  const wall = (end - start) / 1000;
+  const nodeCpu = (cpu.user + cpu.system) / 1e6;
+  console.log(
+    `  CPU during ours: node process (service + chDB threads + publisher worker) ${nodeCpu.toFixed(1)} s, ` +
+      `nats-server ${natsCpu?.toFixed(1) ?? '?'} s, in ${wall.toFixed(1)} s of wall time = ` +
+      `${((nodeCpu + (natsCpu ?? 0)) / wall).toFixed(2)} of ${cpus().length} cores busy`,
+  );
+  if (mainProfile) console.log(`  main thread (service) JS profile by origin: ${formatSummary(mainProfile)}`);
+  if (done.profile) console.log(`  publisher worker JS profile by origin: ${formatSummary(done.profile)}`);
   if (!ok)
     notes.push(
       `ingest: count mismatch (published ${points}, counted ${finalCount}, stored ${stored}, unique ${unique})`,
     );
 
   // Baseline: the same batches through MLflow's log_batch transaction, BASELINE_POOL connections.
+  await quiesce(e);
   const basePool = new Pool({ connectionString: e.dbUrl, max: BASELINE_POOL });
   basePool.on('error', () => undefined);
   try {
     let nextEvent = 0;
+    const baseCpu0 = process.cpuUsage();
     const baseStart = performance.now();
     await Promise.all(
       Array.from({ length: BASELINE_POOL }, async () => {
@@ -730,13 +802,14 @@ async function ingest(e: Env): Promise<void> {
       }),
     );
     const baseMs = performance.now() - baseStart;
+    const baseCpu = process.cpuUsage(baseCpu0);
     const { rows: countRows } = await e.pool.query<{ n: string }>(
       `SELECT count(*) AS n FROM mlflow.metrics WHERE run_uuid LIKE '${ingestSet.prefix}%'`,
     );
     const baseRate = (points / baseMs) * 1000;
     console.log(
       `  baseline: MLflow log_batch transactions on ${BASELINE_POOL} connections: ${ms(baseMs)} = ${int(baseRate)} points/s, ` +
-        `${int(Number(countRows[0]!.n))} rows in metrics`,
+        `${int(Number(countRows[0]!.n))} rows in metrics (node process CPU ${((baseCpu.user + baseCpu.system) / 1e6).toFixed(1)} s)`,
     );
     rows.push(
       rateRow(`ingest ${int(points)} pts, end to end`, oursRate, baseRate, 'pts/s', '≥ 200,000 pts/s'),
