@@ -1,5 +1,12 @@
 import { MessagePattern } from '@nestjs/microservices';
-import { parseOrThrow, type RpcDefinition, type RpcRequest, type RpcResponse } from '@slipway/contracts';
+import {
+  CommonErrorCodes,
+  parseOrThrow,
+  SlipwayError,
+  type RpcDefinition,
+  type RpcRequest,
+  type RpcResponse,
+} from '@slipway/contracts';
 import { z } from 'zod';
 
 /**
@@ -7,6 +14,26 @@ import { z } from 'zod';
  * payload parsed with `def.request` (a bad one is a `ValidationError` naming the field, sent back
  * with its code), and the result encoded with `def.response` so NaN/±Infinity survive JSON.
  */
+/**
+ * Largest reply body sent over NATS: the server's default `max_payload` is 1 MiB, and a reply
+ * over it is dropped by the client library with no answer, leaving the caller to time out.
+ */
+export const MAX_RPC_REPLY_BYTES = 1024 * 1024 - 8 * 1024;
+
+/** The reply would not fit in one NATS message: narrow the request (fewer runs, keys or points). */
+export class ReplyTooLargeError extends SlipwayError {
+  override readonly permanent = true;
+
+  constructor(subject: string, bytes: number) {
+    super(
+      CommonErrorCodes.REPLY_TOO_LARGE,
+      `the reply of ${subject} would be ${bytes} bytes, over the ${MAX_RPC_REPLY_BYTES}-byte limit of one NATS message: ask for less (fewer runs, keys or a smaller page)`,
+      { subject, bytes, limit: MAX_RPC_REPLY_BYTES },
+    );
+    this.name = 'ReplyTooLargeError';
+  }
+}
+
 export function RpcMethod<D extends RpcDefinition>(def: D): MethodDecorator {
   return (target, key, descriptor: PropertyDescriptor) => {
     const handler = descriptor.value as (
@@ -16,7 +43,10 @@ export function RpcMethod<D extends RpcDefinition>(def: D): MethodDecorator {
     descriptor.value = async function (this: unknown, payload: unknown, ...rest: unknown[]) {
       const request = parseOrThrow(def.request, payload, `${def.subject} request`) as RpcRequest<D>;
       const response = await handler.call(this, request, ...rest);
-      return z.encode(def.response, response);
+      const encoded = z.encode(def.response, response);
+      const bytes = Buffer.byteLength(JSON.stringify(encoded));
+      if (bytes > MAX_RPC_REPLY_BYTES) throw new ReplyTooLargeError(def.subject, bytes);
+      return encoded;
     };
     MessagePattern(def.subject)(target, key, descriptor);
   };
