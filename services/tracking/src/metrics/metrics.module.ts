@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import type { ClickHouseHandle } from '@slipway/persistence';
 import { CLICKHOUSE } from '@slipway/runtime';
-import { SERVER_MAX_IDS_PER_QUERY } from './id-chunks';
+import { EMBEDDED_MAX_IDS_PER_QUERY, SERVER_MAX_IDS_PER_QUERY } from './id-chunks';
 import { MetricQueries } from './metric-queries';
 import { ClickHouseMetricPointsStore } from './metric-points.store';
 import { MetricPointsWriter } from './metric-points.writer';
 
 function maxIdsPerQuery(handle: ClickHouseHandle): number {
-  return handle.mode === 'server' ? SERVER_MAX_IDS_PER_QUERY : Infinity;
+  return handle.mode === 'server' ? SERVER_MAX_IDS_PER_QUERY : EMBEDDED_MAX_IDS_PER_QUERY;
 }
 
 const metricsProviders = [
