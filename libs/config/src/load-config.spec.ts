@@ -6,7 +6,7 @@ import { lifecycleEnv } from './fragments/lifecycle.env';
 import { natsEnv } from './fragments/nats.env';
 import { postgresEnv } from './fragments/postgres.env';
 import { telemetryEnv } from './fragments/telemetry.env';
-import { loadConfig, loadConfigOrExit } from './load-config';
+import { loadConfig, loadServiceConfig } from './load-config';
 
 const schema = z.object({
   ...natsEnv,
@@ -92,14 +92,14 @@ describe('loadConfig', () => {
   });
 });
 
-describe('loadConfigOrExit', () => {
+describe('loadServiceConfig', () => {
   test('bad environment - prints the problems to stderr and exits 1', () => {
     const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const exit = jest.spyOn(process, 'exit').mockImplementation(((code?: number) => {
       throw new Error(`exit ${code}`);
     }) as typeof process.exit);
     try {
-      expect(() => loadConfigOrExit(schema, 'tracking', { HTTP_PORT: 'abc' })).toThrow('exit 1');
+      expect(() => loadServiceConfig(schema, 'tracking', { HTTP_PORT: 'abc' })).toThrow('exit 1');
       expect(write).toHaveBeenCalledWith(
         'tracking: invalid configuration\n  HTTP_PORT: expected an integer 1-65535, got "abc"\n',
       );
@@ -110,6 +110,6 @@ describe('loadConfigOrExit', () => {
   });
 
   test('good environment - returns the config', () => {
-    expect(loadConfigOrExit(schema, 'tracking', { HTTP_PORT: '9000' }).HTTP_PORT).toBe(9000);
+    expect(loadServiceConfig(schema, 'tracking', { HTTP_PORT: '9000' }).HTTP_PORT).toBe(9000);
   });
 });

@@ -39,7 +39,7 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: Env = process.
  * {@link loadConfig} for a service's start: on a bad environment, prints which variables are
  * wrong to stderr and exits with status 1, so an orchestrator sees a clear failed start.
  */
-export function loadConfigOrExit<S extends z.ZodObject>(
+export function loadServiceConfig<S extends z.ZodObject>(
   schema: S,
   serviceName: string,
   env: Env = process.env,

@@ -1,4 +1,4 @@
-import { loadConfigOrExit, telemetryEnv } from '@slipway/config';
+import { loadServiceConfig, telemetryEnv } from '@slipway/config';
 import { z } from 'zod';
 import { startTelemetry, type Telemetry } from './start-telemetry';
 
@@ -10,7 +10,7 @@ const telemetryConfigSchema = z.object(telemetryEnv);
  * This is the whole of a service's `src/instrumentation.ts`.
  */
 export function startServiceTelemetry(service: string, env: NodeJS.ProcessEnv = process.env): Telemetry {
-  const config = loadConfigOrExit(telemetryConfigSchema, service, env);
+  const config = loadServiceConfig(telemetryConfigSchema, service, env);
   return startTelemetry({
     serviceName: config.OTEL_SERVICE_NAME ?? `slipway-${service}`,
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,

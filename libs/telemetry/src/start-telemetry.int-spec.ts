@@ -17,9 +17,10 @@ const SERVICE = `
 const { startTelemetry, withSpan } = require(${JSON.stringify(join(__dirname, 'index.ts'))});
 const telemetry = startTelemetry({ serviceName: 'tracking-test', otlpEndpoint: process.env.COLLECTOR });
 const http = require('node:http');
+const quit = process.exit.bind(process);
 withSpan('run.create', {}, () => new Promise((resolve, reject) => {
   http.get(process.env.COLLECTOR + '/ping', (res) => res.resume().on('end', resolve)).on('error', reject);
-})).then(() => telemetry.shutdown()).then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+})).then(() => telemetry.shutdown()).then(() => quit(0), (e) => { console.error(e); quit(1); });
 `;
 
 function runService(collector: string): Promise<string> {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { httpEnv, lifecycleEnv, loadConfigOrExit, natsEnv, telemetryEnv, postgresEnv } from '@slipway/config';
+import {
+  httpEnv,
+  lifecycleEnv,
+  loadServiceConfig,
+  natsEnv,
+  telemetryEnv,
+  postgresEnv,
+} from '@slipway/config';
 
 /** Environment of the gateway service: the one HTTP edge: REST API, MLflow-compatible API, auth, live events. */
 export const gatewayConfigSchema = z.object({
@@ -13,4 +20,4 @@ export const gatewayConfigSchema = z.object({
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
 /** Reads and validates the environment; a bad value stops the service naming the variable. */
-export const loadGatewayConfig = (): GatewayConfig => loadConfigOrExit(gatewayConfigSchema, 'gateway');
+export const loadGatewayConfig = (): GatewayConfig => loadServiceConfig(gatewayConfigSchema, 'gateway');

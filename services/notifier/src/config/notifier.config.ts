@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { httpEnv, lifecycleEnv, loadConfigOrExit, natsEnv, telemetryEnv, postgresEnv } from '@slipway/config';
+import {
+  httpEnv,
+  lifecycleEnv,
+  loadServiceConfig,
+  natsEnv,
+  telemetryEnv,
+  postgresEnv,
+} from '@slipway/config';
 
 /** Environment of the notifier service: routes events to Slack, webhooks and e-mail, and acts on the answers. */
 export const notifierConfigSchema = z.object({
@@ -13,4 +20,4 @@ export const notifierConfigSchema = z.object({
 export type NotifierConfig = z.infer<typeof notifierConfigSchema>;
 
 /** Reads and validates the environment; a bad value stops the service naming the variable. */
-export const loadNotifierConfig = (): NotifierConfig => loadConfigOrExit(notifierConfigSchema, 'notifier');
+export const loadNotifierConfig = (): NotifierConfig => loadServiceConfig(notifierConfigSchema, 'notifier');

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { httpEnv, lifecycleEnv, loadConfigOrExit, natsEnv, telemetryEnv, postgresEnv } from '@slipway/config';
+import {
+  httpEnv,
+  lifecycleEnv,
+  loadServiceConfig,
+  natsEnv,
+  telemetryEnv,
+  postgresEnv,
+} from '@slipway/config';
 
 /** Environment of the pipeline service: pipeline definitions, schedules, runs and the task workers. */
 export const pipelineConfigSchema = z.object({
@@ -13,4 +20,4 @@ export const pipelineConfigSchema = z.object({
 export type PipelineConfig = z.infer<typeof pipelineConfigSchema>;
 
 /** Reads and validates the environment; a bad value stops the service naming the variable. */
-export const loadPipelineConfig = (): PipelineConfig => loadConfigOrExit(pipelineConfigSchema, 'pipeline');
+export const loadPipelineConfig = (): PipelineConfig => loadServiceConfig(pipelineConfigSchema, 'pipeline');

@@ -4,7 +4,7 @@ import {
   envString,
   httpEnv,
   lifecycleEnv,
-  loadConfigOrExit,
+  loadServiceConfig,
   natsEnv,
   optionalVar,
   postgresEnv,
@@ -37,4 +37,4 @@ export const registryConfigSchema = z.object({
 export type RegistryConfig = z.infer<typeof registryConfigSchema>;
 
 /** Reads and validates the environment; a bad value stops the service naming the variable. */
-export const loadRegistryConfig = (): RegistryConfig => loadConfigOrExit(registryConfigSchema, 'registry');
+export const loadRegistryConfig = (): RegistryConfig => loadServiceConfig(registryConfigSchema, 'registry');

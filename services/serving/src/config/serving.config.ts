@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   httpEnv,
   lifecycleEnv,
-  loadConfigOrExit,
+  loadServiceConfig,
   natsEnv,
   serviceClickhouseEnv,
   telemetryEnv,
@@ -20,4 +20,4 @@ export const servingConfigSchema = z.object({
 export type ServingConfig = z.infer<typeof servingConfigSchema>;
 
 /** Reads and validates the environment; a bad value stops the service naming the variable. */
-export const loadServingConfig = (): ServingConfig => loadConfigOrExit(servingConfigSchema, 'serving');
+export const loadServingConfig = (): ServingConfig => loadServiceConfig(servingConfigSchema, 'serving');

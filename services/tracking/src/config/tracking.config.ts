@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   httpEnv,
   lifecycleEnv,
-  loadConfigOrExit,
+  loadServiceConfig,
   natsEnv,
   serviceClickhouseEnv,
   telemetryEnv,
@@ -24,4 +24,4 @@ export const trackingConfigSchema = z.object({
 export type TrackingConfig = z.infer<typeof trackingConfigSchema>;
 
 /** Reads and validates the environment; a bad value stops the service naming the variable. */
-export const loadTrackingConfig = (): TrackingConfig => loadConfigOrExit(trackingConfigSchema, 'tracking');
+export const loadTrackingConfig = (): TrackingConfig => loadServiceConfig(trackingConfigSchema, 'tracking');
