@@ -40,6 +40,9 @@ export const ALL_EVENTS: readonly EventDefinition[] = Object.freeze([
   serving.DriftDetected,
   notifier.NotificationDelivered,
   notifier.NotificationFailed,
+  registry.RegisteredModelRenamed,
+  registry.RegisteredModelDeleted,
+  registry.ModelVersionDeleted,
 ]);
 
 /** Every request/reply operation of Slipway. */

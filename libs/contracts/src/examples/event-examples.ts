@@ -204,4 +204,21 @@ export const EVENT_EXAMPLES: readonly EventExample[] = Object.freeze([
   }),
   example(n.NotificationDelivered, { ...notification }),
   example(n.NotificationFailed, { ...notification, error: 'channel_not_found', willRetry: false }),
+  example(r.RegisteredModelRenamed, {
+    model: 'customer-churn',
+    newName: 'churn-classifier',
+    renamedBy: user,
+  }),
+  example(r.RegisteredModelDeleted, {
+    model: 'churn-poc',
+    versions: 4,
+    deletedBy: user,
+    reason: 'abandoned',
+  }),
+  example(r.ModelVersionDeleted, {
+    model: 'customer-churn',
+    version: 2,
+    deletedBy: user,
+    reason: 'bad data',
+  }),
 ]);

@@ -18,6 +18,10 @@ export function toModelView(state: ModelState, streamVersion: number): ModelView
         metrics: { ...v.metrics },
         tags: { ...v.tags },
         status: v.status,
+        description: null,
+        createdBy: null,
+        createdAt: null,
+        updatedAt: null,
       })),
     aliases: { ...state.aliases },
     openRequests: Object.values(state.requests)
@@ -33,5 +37,7 @@ export function toModelView(state: ModelState, streamVersion: number): ModelView
         requiresApproval: r.requiresApproval,
       })),
     streamVersion,
+    createdAt: null,
+    updatedAt: null,
   };
 }

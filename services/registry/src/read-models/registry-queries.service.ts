@@ -105,6 +105,10 @@ export class RegistryQueriesService {
         metrics: Object.fromEntries(Object.entries(v.metrics).map(([k, m]) => [k, m ?? Number.NaN])),
         tags: v.tags,
         status: v.status,
+        description: null,
+        createdBy: null,
+        createdAt: null,
+        updatedAt: null,
       })),
       aliases: Object.fromEntries(aliases.map((a) => [a.alias, a.version])),
       openRequests: requests.map((r) => ({
@@ -117,6 +121,8 @@ export class RegistryQueriesService {
         requiresApproval: r.requires_approval,
       })),
       streamVersion: row.stream_version,
+      createdAt: null,
+      updatedAt: null,
     };
   }
 

@@ -8,3 +8,6 @@ export * from './promotion-rejected.event';
 export * from './model-promoted.event';
 export * from './alias-removed.event';
 export * from './model-version-archived.event';
+export * from './registered-model-renamed.event';
+export * from './registered-model-deleted.event';
+export * from './model-version-deleted.event';

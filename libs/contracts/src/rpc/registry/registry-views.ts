@@ -31,6 +31,12 @@ export const modelVersionViewSchema = z.object({
   metrics: metricsViewSchema,
   tags: z.record(z.string(), z.string()),
   status: z.enum(['active', 'archived']),
+  description: z.string().nullable().default(null),
+  /** Who created the version (`null` for one read from a registry older than this field). */
+  createdBy: actorSchema.nullable().default(null),
+  /** When the version's first and latest events were recorded. */
+  createdAt: isoTimestampSchema.nullable().default(null),
+  updatedAt: isoTimestampSchema.nullable().default(null),
 });
 export type ModelVersionView = z.infer<typeof modelVersionViewSchema>;
 
@@ -57,6 +63,9 @@ export const modelViewSchema = z.object({
   openRequests: z.array(promotionRequestViewSchema),
   /** The version of the model's stream this view reflects. */
   streamVersion: z.int().min(0),
+  /** When the model was registered, and when its latest event was recorded. */
+  createdAt: isoTimestampSchema.nullable().default(null),
+  updatedAt: isoTimestampSchema.nullable().default(null),
 });
 export type ModelView = z.infer<typeof modelViewSchema>;
 

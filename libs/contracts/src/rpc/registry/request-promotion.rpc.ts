@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { defineRpc } from '../../core/rpc-definition';
-import { modelNameSchema, modelVersionSchema, promotionRequestIdSchema } from '../../events/shared/ids';
+import {
+  modelNameSchema,
+  modelVersionSchema,
+  promotionRequestIdSchema,
+  runIdSchema,
+} from '../../events/shared/ids';
 import { actorSchema } from '../../events/shared/actor';
 import { gateMetricsSchema } from './gate-metrics';
 import { registryCommandReplySchema } from './registry-views';
@@ -19,6 +24,8 @@ export const RequestPromotion = defineRpc({
     reason: z.string().max(2000).default(''),
     /** Metrics the gates compare; each defaults to the version snapshots the registry holds. */
     metrics: gateMetricsSchema.default({}),
+    /** Compare `baseline-run` gates with this run instead of the policy's baseline (optional, since v1 callers omit it). */
+    baselineRunId: runIdSchema.optional(),
     actor: actorSchema,
   }),
   response: registryCommandReplySchema,
