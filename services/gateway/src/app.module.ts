@@ -1,5 +1,11 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { GatewayConfig } from './config/gateway.config';
+import { GatewayHttpModule } from './gateway-http.module';
 
 /** The gateway service's features: the one HTTP edge: REST API, MLflow-compatible API, auth, live events. */
-@Module({ imports: [] })
-export class AppModule {}
+@Module({})
+export class AppModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return { module: AppModule, imports: [GatewayHttpModule.forRoot(config)] };
+  }
+}

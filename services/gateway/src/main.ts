@@ -16,5 +16,6 @@ void runService({
     entities: gatewayEntities,
     migrations: gatewayMigrations,
   },
-  imports: [AppModule],
+  bodyLimit: config.GATEWAY_BODY_LIMIT_BYTES,
+  imports: [AppModule.forRoot(config)],
 });

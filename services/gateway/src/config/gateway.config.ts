@@ -7,6 +7,7 @@ import {
   telemetryEnv,
   postgresEnv,
 } from '@slipway/config';
+import { gatewayEnv } from './gateway.env';
 
 /** Environment of the gateway service: the one HTTP edge: REST API, MLflow-compatible API, auth, live events. */
 export const gatewayConfigSchema = z.object({
@@ -15,6 +16,7 @@ export const gatewayConfigSchema = z.object({
   ...telemetryEnv,
   ...lifecycleEnv,
   ...postgresEnv,
+  ...gatewayEnv,
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -1,0 +1,147 @@
+import rateLimit from '@fastify/rate-limit';
+import { parseOrThrow } from '@slipway/contracts';
+import type { RpcClient } from '@slipway/messaging';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { bearerTokenOf, hashTokenSecret } from '../auth/api-token';
+import type { Principal } from '../auth/principal';
+import { grants } from '../auth/scopes';
+import { ForbiddenError, UnauthenticatedError } from '../auth/token.errors';
+import type { TokensService } from '../auth/tokens.service';
+import type { AuditLogWriter } from '../audit/audit-log.writer';
+import type { GatewayRoute } from './gateway-route';
+import { GatewayError, mlflowErrorReply, restErrorReply } from './http-error';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+  interface FastifyContextConfig {
+    gatewayRoute?: GatewayRoute;
+  }
+}
+
+/** What the API plugin needs. */
+export interface ApiPluginOptions {
+  routes: readonly GatewayRoute[];
+  tokens: TokensService;
+  audit: AuditLogWriter;
+  rpc: RpcClient;
+  logger: Logger;
+  /** Requests per token (or per address without one) per `rateLimitWindowMs`. */
+  rateLimitMax: number;
+  rateLimitWindowMs: number;
+}
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Registers the gateway's routes under `/api` in one encapsulated fastify context: rate limit
+ * per token, authentication and scope check before the body is read, zod validation, one error
+ * shape per API flavour, and the audit log of write calls.
+ */
+export async function registerApi(fastify: FastifyInstance, options: ApiPluginOptions): Promise<void> {
+  await fastify.register(
+    async (api) => {
+      await api.register(rateLimit, {
+        max: options.rateLimitMax,
+        timeWindow: options.rateLimitWindowMs,
+        keyGenerator: rateLimitKey,
+        errorResponseBuilder: (_req, ctx) =>
+          new GatewayError(
+            'GATEWAY.RATE_LIMITED',
+            `rate limit of ${ctx.max} requests per ${ctx.after} exceeded`,
+            {
+              retryAfterMs: ctx.ttl,
+            },
+          ),
+      });
+      // Artifact uploads: the handler reads the stream; nothing is buffered here.
+      api.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
+
+      api.setErrorHandler((err, request, reply) => sendError(reply, request, err, options.logger));
+      api.setNotFoundHandler((request, reply) =>
+        sendError(
+          reply,
+          request,
+          new GatewayError(
+            'GATEWAY.ROUTE_NOT_FOUND',
+            `no route ${request.method} ${request.url.split('?')[0]}`,
+          ),
+          options.logger,
+        ),
+      );
+
+      api.addHook('onResponse', async (request, reply) => {
+        if (READ_METHODS.has(request.method) || !request.routeOptions.config.gatewayRoute) return;
+        options.audit.record({
+          at: new Date(),
+          tokenId: request.principal?.tokenId ?? null,
+          actor: request.principal?.name ?? null,
+          method: request.method,
+          route: request.routeOptions.url ?? '',
+          url: request.url.slice(0, 2000),
+          status: reply.statusCode,
+          durationMs: reply.elapsedTime,
+          requestId: String(request.id),
+        });
+      });
+
+      for (const r of options.routes) {
+        api.route({
+          method: r.method,
+          url: r.url,
+          config: { gatewayRoute: r },
+          onRequest: async (request) => {
+            if (r.scope === 'public') return;
+            request.principal = await authenticate(request, options.tokens);
+            if (!grants(request.principal.scopes, r.scope))
+              throw new ForbiddenError(r.scope, `${r.method} /api${r.url}`);
+          },
+          handler: async (request, reply) => {
+            const result = await r.handle({
+              params: r.params ? parseOrThrow(r.params, request.params, 'path') : (request.params as never),
+              query: r.query ? parseOrThrow(r.query, request.query ?? {}, 'query') : (request.query as never),
+              body:
+                r.body && !r.streamBody
+                  ? parseOrThrow(r.body, request.body ?? {}, 'body')
+                  : (request.body as never),
+              principal: request.principal as Principal,
+              rpc: options.rpc,
+              request,
+              reply,
+            });
+            if (r.raw) return reply;
+            return reply.code(r.status ?? 200).send(result ?? {});
+          },
+        });
+      }
+    },
+    { prefix: '/api' },
+  );
+}
+
+async function authenticate(request: FastifyRequest, tokens: TokensService): Promise<Principal> {
+  const secret = bearerTokenOf(request.headers.authorization);
+  if (!secret)
+    throw new UnauthenticatedError(
+      request.headers.authorization
+        ? 'the Authorization header must be "Bearer <token>"'
+        : 'an API token is required: send "Authorization: Bearer <token>"',
+    );
+  return tokens.verify(secret);
+}
+
+function rateLimitKey(request: FastifyRequest): string {
+  const secret = bearerTokenOf(request.headers.authorization);
+  return secret ? `t:${hashTokenSecret(secret).toString('base64')}` : `ip:${request.ip}`;
+}
+
+function sendError(reply: FastifyReply, request: FastifyRequest, err: unknown, logger: Logger): FastifyReply {
+  const route = request.routeOptions.config.gatewayRoute;
+  const mlflow = route?.errorFormat === 'mlflow' || request.url.startsWith('/api/2.0/');
+  const { status, body } = mlflow ? mlflowErrorReply(err) : restErrorReply(err);
+  if (status >= 500) logger.error({ err, url: request.url, status }, 'request failed');
+  if (status === 401) reply.header('www-authenticate', 'Bearer');
+  return reply.code(status).send(body);
+}
