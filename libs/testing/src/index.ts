@@ -4,3 +4,4 @@ export * from './embedded-postgres';
 export * from './test-database';
 export * from './test-clickhouse';
 export * from './nats-server';
+export * from './test-platform';

@@ -1,0 +1,218 @@
+import { startTestPlatform, type TestPlatform } from '@slipway/testing';
+import { apiClient } from './testing/api-client';
+
+const POLICY = JSON.stringify({
+  default: { requiresApproval: false, gates: [] },
+  aliases: {
+    production: {
+      requiresApproval: true,
+      gates: [{ metric: 'recall', op: '<=', value: 0.99 }],
+    },
+  },
+});
+
+describe('gateway - the REST API as a user drives it', () => {
+  let platform: TestPlatform;
+  let admin: ReturnType<typeof apiClient>;
+  let anonymous: ReturnType<typeof apiClient>;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({
+      services: ['tracking', 'registry', 'gateway'],
+      env: { registry: { REGISTRY_POLICY: POLICY } },
+    });
+    admin = apiClient(platform.gatewayUrl, platform.adminToken);
+    anonymous = apiClient(platform.gatewayUrl);
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  test('auth - no token is 401, a read token on a write route is 403, an admin creates and revokes tokens', async () => {
+    const none = await anonymous('GET', '/api/v1/whoami');
+    expect(none.status).toBe(401);
+    expect(none.body).toMatchObject({ code: 'GATEWAY.UNAUTHENTICATED' });
+    expect(none.headers.get('www-authenticate')).toBe('Bearer');
+
+    const bad = await apiClient(platform.gatewayUrl, 'slw_not_a_token')('GET', '/api/v1/whoami');
+    expect(bad.status).toBe(401);
+
+    const created = await admin('POST', '/api/v1/tokens', { name: 'alice', scopes: ['read'] });
+    expect(created.status).toBe(201);
+    expect(created.body.token).toMatch(/^slw_/);
+    const alice = apiClient(platform.gatewayUrl, created.body.token);
+    expect((await alice('GET', '/api/v1/whoami')).body).toMatchObject({ name: 'alice', scopes: ['read'] });
+
+    const denied = await alice('POST', '/api/v1/experiments', { name: 'nope' });
+    expect(denied.status).toBe(403);
+    expect(denied.body).toMatchObject({ code: 'GATEWAY.FORBIDDEN' });
+    expect((await alice('GET', '/api/v1/tokens')).status).toBe(403);
+
+    const listed = await admin('GET', '/api/v1/tokens');
+    expect(listed.body.tokens.map((t: { name: string }) => t.name)).toEqual(
+      expect.arrayContaining(['admin', 'alice']),
+    );
+    expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
+
+    expect((await admin('DELETE', `/api/v1/tokens/${created.body.id}`)).status).toBe(200);
+    const revoked = await alice('GET', '/api/v1/whoami');
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.message).toContain('revoked');
+  });
+
+  test('auth - a bad token body gets 400 naming the field', async () => {
+    const res = await admin('POST', '/api/v1/tokens', { name: 'x', scopes: ['root'] });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('COMMON.VALIDATION_FAILED');
+    expect(res.body.message).toContain('scopes[0]');
+  });
+
+  test('experiments - create, read back by id and name; a taken name is 409 and a missing one 404', async () => {
+    const created = await admin('POST', '/api/v1/experiments', {
+      name: 'churn',
+      tags: [{ key: 'team', value: 'ml' }],
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.experimentId;
+    expect((await admin('GET', `/api/v1/experiments/${id}`)).body).toMatchObject({ name: 'churn' });
+    expect((await admin('GET', '/api/v1/experiments/by-name/churn')).body).toMatchObject({
+      experimentId: id,
+    });
+    const again = await admin('POST', '/api/v1/experiments', { name: 'churn' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('TRACKING.EXPERIMENT_ALREADY_EXISTS');
+    const missing = await admin('GET', '/api/v1/experiments/by-name/nothing-here');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toEqual({
+      code: expect.stringMatching(/NOT_FOUND$/),
+      message: expect.any(String),
+      details: expect.anything(),
+    });
+  });
+
+  test('routes - an unknown route is 404 in the one error shape; the OpenAPI document lists the routes', async () => {
+    const res = await admin('GET', '/api/v1/no-such-thing');
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('GATEWAY.ROUTE_NOT_FOUND');
+    const doc = await anonymous('GET', '/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toBe('3.1.0');
+    expect(doc.body.paths['/api/v1/models/{model}/promotions']).toHaveProperty('post');
+    expect((await anonymous('GET', '/docs')).status).toBe(200);
+  });
+
+  test('models - the degenerate model is blocked by its gate; a good one is approved and arrives as model.promoted over SSE', async () => {
+    expect(
+      (await admin('POST', '/api/v1/models', { model: 'churn', description: 'churn classifier' })).status,
+    ).toBe(201);
+    const degenerate = await admin('POST', '/api/v1/models/churn/versions', {
+      source: 'runs:/r1/model',
+      flavor: 'sklearn',
+      metrics: { recall: 1.0, accuracy: 0.095 },
+    });
+    expect(degenerate.status).toBe(201);
+    const good = await admin('POST', '/api/v1/models/churn/versions', {
+      source: 'runs:/r2/model',
+      flavor: 'sklearn',
+      metrics: { recall: 0.8, accuracy: 0.9 },
+    });
+    expect(good.status).toBe(201);
+
+    const blocked = await admin('POST', '/api/v1/models/churn/promotions', {
+      version: 1,
+      alias: 'production',
+    });
+    expect(blocked.status).toBe(201);
+    const blockedRequest = blocked.body.model.openRequests.find((r: { version: number }) => r.version === 1);
+    expect(blockedRequest.gates).toEqual([
+      expect.objectContaining({ gate: 'recall <= 0.99', actual: 1, passed: false }),
+    ]);
+    const writer = await admin('POST', '/api/v1/tokens', { name: 'carol', scopes: ['write'] });
+    const carol = apiClient(platform.gatewayUrl, writer.body.token);
+    const refused = await carol('POST', `/api/v1/models/churn/promotions/${blockedRequest.id}/approve`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('REGISTRY.GATE_FAILED');
+
+    const events = await openEventStream(platform.gatewayUrl, platform.adminToken, 'model:churn');
+    try {
+      const requested = await admin('POST', '/api/v1/models/churn/promotions', {
+        version: 2,
+        alias: 'production',
+        reason: 'better recall trade-off',
+      });
+      const requestId = requested.body.model.openRequests.find(
+        (r: { version: number }) => r.version === 2,
+      ).id;
+      const approver = await admin('POST', '/api/v1/tokens', { name: 'bob', scopes: ['write'] });
+      const bob = apiClient(platform.gatewayUrl, approver.body.token);
+      const approved = await bob('POST', `/api/v1/models/churn/promotions/${requestId}/approve`, {
+        comment: 'yes',
+      });
+      expect(approved.status).toBe(200);
+      expect(approved.body.model.aliases).toEqual({ production: 2 });
+
+      const promoted = await events.next('dev.slipway.registry.model.promoted.v1');
+      expect(promoted.data).toMatchObject({ model: 'churn', version: 2, alias: 'production' });
+    } finally {
+      events.close();
+    }
+
+    const holder = await admin('GET', '/api/v1/models/churn/aliases/production');
+    expect(holder.body).toMatchObject({ version: 2, source: 'runs:/r2/model' });
+    const history = await admin('GET', '/api/v1/models/churn/history?alias=production');
+    expect(history.body.entries.map((e: { actor: { id: string } }) => e.actor.id)).toContain('bob');
+  });
+});
+
+/** Reads `text/event-stream` from the gateway and hands out events by type. */
+async function openEventStream(baseUrl: string, token: string, topics: string) {
+  const controller = new AbortController();
+  const res = await fetch(`${baseUrl}/api/v1/events?topics=${encodeURIComponent(topics)}`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
+  expect(res.status).toBe(200);
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  const received: Array<{ type: string; data: any }> = [];
+  const pump = async () => {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const type = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (type && data) received.push({ type, data: JSON.parse(data).data });
+      }
+    }
+  };
+  // Wait for the "subscribed" comment before returning, so nothing published after is missed.
+  while (!buffer.includes(': subscribed')) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error('event stream closed before subscribing');
+    buffer += value;
+  }
+  buffer = buffer.slice(buffer.indexOf('\n\n') + 2);
+  const pumping = pump().catch(() => undefined);
+  return {
+    async next(type: string, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = received.find((e) => e.type === type);
+        if (found) return found;
+        if (Date.now() > deadline)
+          throw new Error(`no ${type} event within ${timeoutMs} ms; got ${JSON.stringify(received)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    close() {
+      controller.abort();
+      void pumping;
+    },
+  };
+}
