@@ -18,6 +18,7 @@ import { artifactRoutes } from './api/artifacts.routes';
 import { registryRoutes } from './api/registry.routes';
 import { tokenRoutes } from './api/tokens.routes';
 import { trackingQueryRoutes } from './api/tracking-query.routes';
+import { trackingWriteRoutes } from './api/tracking-write.routes';
 import { AuditLogWriter } from './audit/audit-log.writer';
 import { ensureAdminToken } from './auth/admin-token.bootstrap';
 import { TokensRepository } from './auth/tokens.repository';
@@ -72,6 +73,7 @@ class GatewayHttp implements OnModuleInit, OnApplicationShutdown {
     const routes: GatewayRoute[] = [
       ...tokenRoutes(this.tokens),
       ...trackingQueryRoutes,
+      ...trackingWriteRoutes(this.nc, config.SLIPWAY_SUBJECT_ROOT),
       ...artifactRoutes(store, config.ARTIFACTS_MAX_BYTES),
       ...registryRoutes,
       eventsRoute(this.nc, config.SLIPWAY_SUBJECT_ROOT),
