@@ -15,6 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { artifactRoutes } from './api/artifacts.routes';
+import { registryAdminRoutes } from './api/registry-admin.routes';
 import { registryRoutes } from './api/registry.routes';
 import { tokenRoutes } from './api/tokens.routes';
 import { trackingQueryRoutes } from './api/tracking-query.routes';
@@ -76,6 +77,7 @@ class GatewayHttp implements OnModuleInit, OnApplicationShutdown {
       ...trackingWriteRoutes(this.nc, config.SLIPWAY_SUBJECT_ROOT),
       ...artifactRoutes(store, config.ARTIFACTS_MAX_BYTES),
       ...registryRoutes,
+      ...registryAdminRoutes,
       eventsRoute(this.nc, config.SLIPWAY_SUBJECT_ROOT),
       ...this.factories.flatMap((f) => f({ rpc, nc: this.nc, store, config })),
     ];
