@@ -19,6 +19,7 @@ import type { ExperimentRecord } from './experiments.repository';
 export const EXPERIMENT_SEARCH_LIMITS = { defaultMaxResults: 1000, maxResults: 50_000 } as const;
 
 const stringOp = z.enum(['=', '!=', 'LIKE', 'ILIKE']);
+const numericOp = z.enum(['=', '!=', '<', '<=', '>', '>=']);
 const orderKey = z.enum(['name', 'creation_time', 'last_update_time', 'experiment_id']);
 
 /** A search of experiments (MLflow search_experiments, with its filter already split into conditions). */
@@ -29,6 +30,16 @@ export const experimentSearchQuerySchema = z.strictObject({
   name: z.strictObject({ op: stringOp, value: z.string() }).optional(),
   /** `tags.<key> <op> 'value'`, all of them. */
   tags: z.array(z.strictObject({ key: trackingKeySchema, op: stringOp, value: z.string() })).default([]),
+  /** `attributes.creation_time <op> <ms>`, all of them. */
+  times: z
+    .array(
+      z.strictObject({
+        key: z.enum(['creation_time', 'last_update_time']),
+        op: numericOp,
+        value: z.int(),
+      }),
+    )
+    .default([]),
   /** Default `creation_time DESC`; `experiment_id ASC` always breaks ties. */
   orderBy: z
     .array(z.strictObject({ key: orderKey, direction: z.enum(['ASC', 'DESC']) }))
@@ -42,7 +53,16 @@ export const experimentSearchQuerySchema = z.strictObject({
 });
 export type ExperimentSearchQuery = z.input<typeof experimentSearchQuerySchema>;
 
-const SQL_OP = { '=': '=', '!=': '<>', LIKE: 'LIKE', ILIKE: 'ILIKE' } as const;
+const SQL_OP = {
+  '=': '=',
+  '!=': '<>',
+  LIKE: 'LIKE',
+  ILIKE: 'ILIKE',
+  '<': '<',
+  '<=': '<=',
+  '>': '>',
+  '>=': '>=',
+} as const;
 const KEY_TYPE = {
   name: 'text',
   creation_time: 'integer',
@@ -65,7 +85,7 @@ export async function searchExperimentRecords(
     type: KEY_TYPE[o.key],
   }));
   const scope: PageTokenScope = {
-    query: fingerprint(['experiments', query.viewType, query.name ?? null, query.tags, order]),
+    query: fingerprint(['experiments', query.viewType, query.name ?? null, query.tags, query.times, order]),
     keys: keys.map((k) => ({ type: k.type, ranked: false })),
   };
   const params = new SqlParams();
@@ -75,6 +95,9 @@ export async function searchExperimentRecords(
     .from('experiments', 'e')
     .where(`e.lifecycle_stage = ANY(CAST(${params.add(stagesOf(query.viewType))} AS text[]))`);
   if (query.name) qb.andWhere(`e.name ${SQL_OP[query.name.op]} ${params.add(query.name.value)}`);
+  for (const time of query.times) {
+    qb.andWhere(`e.${time.key} ${SQL_OP[time.op]} CAST(${params.add(time.value)} AS bigint)`);
+  }
   query.tags.forEach((tag, i) => {
     qb.andWhere(
       `EXISTS (SELECT 1 FROM experiment_tags t${i} WHERE t${i}.experiment_id = e.experiment_id` +

@@ -10,6 +10,7 @@ import {
 } from '@slipway/contracts';
 import type { EventPublisher } from '@slipway/messaging';
 import { EVENT_PUBLISHER } from '@slipway/runtime';
+import { runCreatedData, runStatusChangedData } from '../runs/run-events';
 import { createRunInputFromEvent } from '../runs/run-started.mapping';
 import { ParamsService } from '../runs/params.service';
 import { RunsService } from '../runs/runs.service';
@@ -31,18 +32,7 @@ export class RunIngestService {
 
   async runStarted(event: CloudEvent<RunStartedData>): Promise<void> {
     const { run } = await this.runs.create(createRunInputFromEvent(event.data));
-    await this.publisher.publish(
-      RunCreated,
-      {
-        runId: run.runId,
-        experimentId: run.experimentId,
-        runName: run.runName,
-        user: run.userId,
-        parentRunId: run.parentRunId,
-        startTime: run.startTime,
-      },
-      { id: `${event.id}.created` },
-    );
+    await this.publisher.publish(RunCreated, runCreatedData(run), { id: `${event.id}.created` });
   }
 
   async paramsLogged(event: CloudEvent<ParamsLoggedData>): Promise<void> {
@@ -59,16 +49,8 @@ export class RunIngestService {
       endTime: event.data.endTime,
     });
     if (!changed) return;
-    await this.publisher.publish(
-      RunStatusChanged,
-      {
-        runId: run.runId,
-        experimentId: run.experimentId,
-        from: previousStatus,
-        to: run.status,
-        endTime: run.endTime,
-      },
-      { id: `${event.id}.status` },
-    );
+    await this.publisher.publish(RunStatusChanged, runStatusChangedData(run, previousStatus), {
+      id: `${event.id}.status`,
+    });
   }
 }

@@ -9,6 +9,7 @@ export {
   type MetricPointsWriterOptions,
   type MetricPointsWriterStats,
   type WriteOutcome,
+  type AddOptions,
 } from './metric-points.writer';
 export {
   ClickHouseMetricPointsStore,
@@ -24,6 +25,7 @@ export {
   type MetricHistoryPage,
   type HistoryPageRequest,
 } from './metric-history.query';
+export type { BulkIntervalRequest, RunMetricPoint } from './history-bulk-interval.query';
 export { DOWNSAMPLE_LIMITS, type MetricSeries } from './downsampled-history.query';
 export type { MetricAggregate, MetricCondition, RankedRun, RankOptions } from './run-ranking.query';
 export { metricValueToWire, type MetricValueWire } from './metric-values';

@@ -61,6 +61,23 @@ describe('MetricPointsWriter', () => {
     expect(store.inserts).toHaveLength(1);
   });
 
+  test('batching - flushNow stores at once, taking the events buffered before it, under an hour-long age', async () => {
+    writer = new MetricPointsWriter(store, { maxBatchPoints: 1000, maxBatchAgeMs: 3_600_000 });
+    const ingest = writer.add('ingest1', 'r1', points(10));
+    const outcome = await writer.add('rpc.b1', 'r1', points(3), { flushNow: true });
+    expect(outcome).toBe('inserted');
+    await expect(ingest).resolves.toBe('inserted');
+    expect(store.inserts).toHaveLength(1);
+    expect(store.rowCount()).toBe(13);
+  });
+
+  test('dedup - a retried flushNow add of a stored event id is a duplicate and inserts nothing', async () => {
+    writer = new MetricPointsWriter(store, { maxBatchPoints: 1000, maxBatchAgeMs: 3_600_000 });
+    await writer.add('rpc.b1', 'r1', points(3), { flushNow: true });
+    await expect(writer.add('rpc.b1', 'r1', points(3), { flushNow: true })).resolves.toBe('duplicate');
+    expect(store.rowCount()).toBe(3);
+  });
+
   test('batching - a flush takes whole events up to the size limit, the rest follows', async () => {
     writer = new MetricPointsWriter(store, { maxBatchPoints: 25, maxBatchAgeMs: 10 });
     await Promise.all([1, 2, 3, 4].map((i) => writer.add(`e${i}`, 'r1', points(10))));

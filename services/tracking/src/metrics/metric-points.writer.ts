@@ -46,7 +46,19 @@ interface PendingEvent {
   rows: string;
   points: number;
   addedAt: number;
+  /** A caller is waiting for a reply: flush as soon as no flush runs, whatever the size or age. */
+  urgent: boolean;
   waiters: Waiter[];
+}
+
+/** Options of one {@link MetricPointsWriter.add}. */
+export interface AddOptions {
+  /**
+   * Store without waiting for the batch's size or age (a request/reply caller waits for the
+   * insert): a flush starts as soon as none runs, taking everything buffered then, so concurrent
+   * callers still share inserts.
+   */
+  flushNow?: boolean;
 }
 
 /**
@@ -65,6 +77,7 @@ export class MetricPointsWriter implements BeforeApplicationShutdown {
   private readonly options: MetricPointsWriterOptions;
   private readonly buffer = new Map<string, PendingEvent>();
   private bufferedPoints = 0;
+  private urgentEvents = 0;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private closed = false;
@@ -90,10 +103,20 @@ export class MetricPointsWriter implements BeforeApplicationShutdown {
    * (a poison message: dead-letter it), or with a retryable `MetricsWriteError` when the batch
    * insert fails.
    */
-  add(eventId: string, runId: string, points: readonly MetricPointInput[]): Promise<WriteOutcome> {
+  add(
+    eventId: string,
+    runId: string,
+    points: readonly MetricPointInput[],
+    options: AddOptions = {},
+  ): Promise<WriteOutcome> {
     if (this.closed) return Promise.reject(new MetricsWriterClosedError());
     const buffered = this.buffer.get(eventId);
-    if (buffered) return this.wait(buffered, true);
+    if (buffered) {
+      if (options.flushNow) this.markUrgent(buffered);
+      const done = this.wait(buffered, true);
+      this.kick();
+      return done;
+    }
     let rows: string;
     try {
       rows = encodeMetricRows(eventId, runId, points);
@@ -107,10 +130,12 @@ export class MetricPointsWriter implements BeforeApplicationShutdown {
       rows,
       points: points.length,
       addedAt: Date.now(),
+      urgent: false,
       waiters: [],
     };
     this.buffer.set(eventId, pending);
     this.bufferedPoints += points.length;
+    if (options.flushNow) this.markUrgent(pending);
     const done = this.wait(pending, false);
     this.kick();
     return done;
@@ -142,6 +167,12 @@ export class MetricPointsWriter implements BeforeApplicationShutdown {
     return { ...this.counters, bufferedPoints: this.bufferedPoints };
   }
 
+  private markUrgent(pending: PendingEvent): void {
+    if (pending.urgent) return;
+    pending.urgent = true;
+    this.urgentEvents++;
+  }
+
   private wait(pending: PendingEvent, duplicate: boolean): Promise<WriteOutcome> {
     return new Promise((resolve, reject) => pending.waiters.push({ resolve, reject, duplicate }));
   }
@@ -151,7 +182,11 @@ export class MetricPointsWriter implements BeforeApplicationShutdown {
     if (this.flushing || this.buffer.size === 0) return;
     const oldest = this.buffer.values().next().value as PendingEvent;
     const waited = Date.now() - oldest.addedAt;
-    if (this.bufferedPoints >= this.options.maxBatchPoints || waited >= this.options.maxBatchAgeMs) {
+    if (
+      this.urgentEvents > 0 ||
+      this.bufferedPoints >= this.options.maxBatchPoints ||
+      waited >= this.options.maxBatchAgeMs
+    ) {
       this.start(false);
     } else if (!this.timer) {
       this.timer = setTimeout(() => {
@@ -186,7 +221,10 @@ export class MetricPointsWriter implements BeforeApplicationShutdown {
       batch.push(pending);
       points += pending.points;
     }
-    for (const pending of batch) this.buffer.delete(pending.eventId);
+    for (const pending of batch) {
+      this.buffer.delete(pending.eventId);
+      if (pending.urgent) this.urgentEvents--;
+    }
     this.bufferedPoints -= points;
     return batch;
   }

@@ -1,6 +1,11 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { OrderDirection } from '../search';
 import { downsampledHistory, type MetricSeries } from './downsampled-history.query';
+import {
+  historyBulkInterval,
+  type BulkIntervalRequest,
+  type RunMetricPoint,
+} from './history-bulk-interval.query';
 import { latestMetrics, type MetricSummary } from './latest-metrics.query';
 import { metricHistory, type HistoryPageRequest, type MetricHistoryPage } from './metric-history.query';
 import {
@@ -34,6 +39,11 @@ export class MetricQueries {
   /** Every point of one series in (step, timestamp) order, a page of at most 10,000 at a time. */
   metricHistory(runId: string, key: string, page?: HistoryPageRequest): Promise<MetricHistoryPage> {
     return metricHistory(this.client, runId, key, page);
+  }
+
+  /** MLflow get-history-bulk-interval: one key of several runs at a shared sample of steps. */
+  historyBulkInterval(request: BulkIntervalRequest): Promise<RunMetricPoint[]> {
+    return historyBulkInterval(this.client, request);
   }
 
   /** Chart data: at most `maxPoints` per series, keeping each series' extremes; many runs in one query. */

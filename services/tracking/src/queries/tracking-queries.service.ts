@@ -5,6 +5,7 @@ import type {
   GetDownsampledHistory,
   GetExperiment,
   GetMetricHistory,
+  GetMetricHistoryBulkInterval,
   GetRun,
   RpcRequest,
   RpcResponse,
@@ -48,6 +49,21 @@ export class TrackingQueriesService {
       pageSize: request.pageSize,
       pageToken: request.pageToken,
     });
+  }
+
+  async historyBulkInterval(
+    request: RpcRequest<typeof GetMetricHistoryBulkInterval>,
+  ): Promise<RpcResponse<typeof GetMetricHistoryBulkInterval>> {
+    const points = await this.metrics.historyBulkInterval(request);
+    return {
+      metrics: points.map(({ runId, step, timestamp, value }) => ({
+        runId,
+        key: request.key,
+        step,
+        timestamp,
+        value,
+      })),
+    };
   }
 
   async downsampledHistory(

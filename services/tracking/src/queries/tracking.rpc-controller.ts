@@ -6,6 +6,7 @@ import {
   GetDownsampledHistory,
   GetExperiment,
   GetMetricHistory,
+  GetMetricHistoryBulkInterval,
   GetRun,
   type RpcRequest,
   type RpcResponse,
@@ -55,6 +56,13 @@ export class TrackingRpcController {
   @RpcMethod(GetMetricHistory)
   history(request: RpcRequest<typeof GetMetricHistory>): Promise<RpcResponse<typeof GetMetricHistory>> {
     return this.queries.metricHistory(request);
+  }
+
+  @RpcMethod(GetMetricHistoryBulkInterval)
+  historyBulkInterval(
+    request: RpcRequest<typeof GetMetricHistoryBulkInterval>,
+  ): Promise<RpcResponse<typeof GetMetricHistoryBulkInterval>> {
+    return this.queries.historyBulkInterval(request);
   }
 
   @RpcMethod(GetDownsampledHistory)

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRpc } from '../../core/rpc-definition';
 import { runIdSchema } from '../../events/shared/ids';
 import { trackingKeySchema } from '../../events/shared/key-value';
-import { metricValueSchema } from '../../events/shared/metric-value';
+import { metricValueWireSchema } from '../../events/shared/metric-value';
 import { epochMillisSchema } from '../../events/shared/timestamps';
 import { batchIdSchema, logBatchResultSchema } from './log-batch.rpc';
 
@@ -17,7 +17,8 @@ export const LogMetric = defineRpc({
   request: z.object({
     runId: runIdSchema,
     key: trackingKeySchema,
-    value: metricValueSchema,
+    /** A number, or `'NaN'`, `'Infinity'`, `'-Infinity'`. */
+    value: metricValueWireSchema,
     /** Default now. */
     timestamp: epochMillisSchema.optional(),
     step: z.int().default(0),

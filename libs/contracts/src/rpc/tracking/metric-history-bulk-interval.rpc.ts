@@ -12,7 +12,8 @@ export const HISTORY_BULK_INTERVAL_LIMITS = { maxRuns: 100, maxResults: 2500 } a
  * metric of several runs between `startStep` and `endStep` (inclusive), sampled as MLflow does:
  * the steps of all the runs, at most `maxResults` of them evenly spaced (the first and last kept),
  * plus each run's first and last step; every point of each run at those steps, by run (in the
- * order asked), step, then time.
+ * order asked), step, then time. Give `startStep` and `endStep` together or neither (every step);
+ * otherwise, or with `startStep > endStep`, `COMMON.VALIDATION_FAILED`.
  */
 export const GetMetricHistoryBulkInterval = defineRpc({
   name: 'GetMetricHistoryBulkInterval',
