@@ -3,14 +3,19 @@ import {
   ModelPromoted,
   ModelVersionArchived,
   ModelVersionCreated,
+  ModelVersionDeleted,
   parseOrThrow,
   PromotionApproved,
   PromotionRejected,
   PromotionRequested,
   RegisteredModelCreated,
+  RegisteredModelDeleted,
+  RegisteredModelRenamed,
 } from '@slipway/contracts';
 import { z } from 'zod';
 import type { EventMetadata, NewEvent, StoredEvent } from '../event-store';
+import { upcast } from './event-upcasters';
+import { REGISTRY_UPCASTERS } from './registry-upcasters';
 import {
   aliasRolledBackSchema,
   modelDescriptionSetSchema,
@@ -25,8 +30,8 @@ interface Codec {
   readonly schema: z.ZodType;
 }
 
-const internal = (name: string, schema: z.ZodType): Codec => ({
-  storedType: `dev.slipway.registry.internal.${name}.v1`,
+const internal = (name: string, schema: z.ZodType, version = 1): Codec => ({
+  storedType: `dev.slipway.registry.internal.${name}.v${version}`,
   schema,
 });
 
@@ -44,17 +49,17 @@ const CODECS: Readonly<Record<ModelEventType, Codec>> = {
   AliasRemoved: { storedType: AliasRemoved.type, schema: AliasRemoved.schema },
   ModelVersionArchived: { storedType: ModelVersionArchived.type, schema: ModelVersionArchived.schema },
   VersionMetricsRecorded: internal('version-metrics-recorded', versionMetricsRecordedSchema),
-  ModelDescriptionSet: internal('model-description-set', modelDescriptionSetSchema),
+  ModelDescriptionSet: internal('model-description-set', modelDescriptionSetSchema, 2),
   TagsSet: internal('tags-set', tagsSetSchema),
   AliasRolledBack: internal('alias-rolled-back', aliasRolledBackSchema),
+  RegisteredModelRenamed: { storedType: RegisteredModelRenamed.type, schema: RegisteredModelRenamed.schema },
+  RegisteredModelDeleted: { storedType: RegisteredModelDeleted.type, schema: RegisteredModelDeleted.schema },
+  ModelVersionDeleted: { storedType: ModelVersionDeleted.type, schema: ModelVersionDeleted.schema },
 };
 
 const BY_STORED_TYPE = new Map(
   Object.entries(CODECS).map(([type, codec]) => [codec.storedType, { type, schema: codec.schema }]),
 );
-
-/** The stream of one registered model. */
-export const modelStreamId = (model: string): string => `model-${model}`;
 
 /** An aggregate event as the event store takes it. */
 export function toNewEvent(event: ModelEvent, metadata: EventMetadata): NewEvent {
@@ -63,11 +68,15 @@ export function toNewEvent(event: ModelEvent, metadata: EventMetadata): NewEvent
   return { type: codec.storedType, data: z.encode(codec.schema, event.data), metadata };
 }
 
-/** A stored event back as an aggregate event, its data parsed; `undefined` for a type not of the model aggregate. */
+/**
+ * A stored event back as an aggregate event of the current schema: upcast first when it was
+ * stored under an older `.vN`, then parsed; `undefined` for a type not of the model aggregate.
+ */
 export function toModelEvent(stored: Pick<StoredEvent, 'type' | 'data'>): ModelEvent | undefined {
-  const codec = BY_STORED_TYPE.get(stored.type);
+  const current = upcast(stored, REGISTRY_UPCASTERS);
+  const codec = BY_STORED_TYPE.get(current.type);
   if (!codec) return undefined;
-  const data = parseOrThrow(codec.schema, stored.data, `stored ${stored.type}`);
+  const data = parseOrThrow(codec.schema, current.data, `stored ${stored.type}`);
   return { type: codec.type, data } as ModelEvent;
 }
 

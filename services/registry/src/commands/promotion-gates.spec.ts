@@ -32,6 +32,8 @@ const version = (number: number, runId: string | null, metrics: Metrics = {}): M
   metrics,
   tags: {},
   status: 'active',
+  description: null,
+  createdBy: null,
 });
 
 const state = (holder?: number): ModelState => ({

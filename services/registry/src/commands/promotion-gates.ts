@@ -34,7 +34,7 @@ type Side = { metrics: Metrics } | { missing: string } | undefined;
 /**
  * The gate results of moving `alias` to `version` in `state`, with metrics fetched from tracking
  * at request time: the candidate's run, the current holder's run (when a gate compares with it)
- * and the policy's baseline run (when a gate compares with it). Per side, metrics passed by the
+ * and the baseline run (when a gate compares with it): `given.baselineRunId`, else the policy's. Per side, metrics passed by the
  * caller win (tests, offline); a version without a run id uses its stored snapshot. A run that
  * tracking does not know fails the gates that need it, saying so. Only the runs a gate needs are
  * fetched, and none when the alias has no gates. `fetchOnce` is a per-command cache, so a retry
@@ -47,7 +47,7 @@ export async function resolveGates(
   state: ModelState,
   version: number,
   alias: string,
-  given: GateMetrics,
+  given: GateMetrics & { readonly baselineRunId?: string | undefined },
   tracking: RunMetricsSource,
   cache: Map<string, Promise<Metrics | null>> = new Map(),
 ): Promise<GateResult[]> {
@@ -76,6 +76,8 @@ export async function resolveGates(
     return v.runId ? fetchRun(who, v.runId) : { metrics: v.metrics };
   };
 
+  // A baseline run named in the request wins over the policy's.
+  const baselineRunId = given.baselineRunId ?? aliasPolicy.baselineRunId;
   const uses = (target: 'current-holder' | 'baseline-run') =>
     aliasPolicy.gates.some((g) => 'against' in g && g.against === target);
   const holderVersion = state.aliases[alias];
@@ -86,8 +88,8 @@ export async function resolveGates(
     uses('baseline-run')
       ? given.baseline
         ? { metrics: given.baseline }
-        : aliasPolicy.baselineRunId
-          ? fetchRun('baseline', aliasPolicy.baselineRunId)
+        : baselineRunId
+          ? fetchRun('baseline', baselineRunId)
           : undefined
       : undefined,
   ]);

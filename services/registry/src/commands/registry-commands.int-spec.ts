@@ -44,7 +44,7 @@ describe('registry commands', () => {
   beforeEach(async () => {
     ds = await openRegistrySchema(db.url, 20);
     const store = new EventStore(ds);
-    commands = new RegistryCommandsService(store, policy);
+    commands = new RegistryCommandsService(store, ds, policy);
     queries = new RegistryQueriesService(ds, store);
   });
   afterEach(async () => {

@@ -5,14 +5,20 @@ import {
   decide,
   DEFAULT_REGISTRY_POLICY,
   fold,
+  type ModelCommand,
   type ModelCommandInput,
   modelCommandSchema,
   type ModelEvent,
   type ModelState,
   type RegistryPolicy,
 } from '../models';
+import { DATA_SOURCE } from '@slipway/runtime';
+import type { DataSource } from 'typeorm';
+import { emptyFold, foldOne, foldStored } from '../read-models/model-fold';
+import type { ModelTimeline } from '../read-models/model-timeline';
 import { writeModelState } from '../read-models/read-model.writer';
-import { modelStreamId, toModelEvents, toNewEvent } from './model-event-codec';
+import { toNewEvent } from './model-event-codec';
+import { streamOfModel } from './model-streams';
 
 /** The promotion policy the commands are decided under; default {@link DEFAULT_REGISTRY_POLICY}. */
 export const REGISTRY_POLICY = Symbol('REGISTRY_POLICY');
@@ -31,12 +37,17 @@ export interface CommandContext {
   readonly correlationId?: string;
 }
 
+/** One command, or several decided in order on one state and appended together (all or nothing). */
+export type RegistryCommands = RegistryCommand | readonly RegistryCommand[];
+type Build = (state: ModelState) => Promise<RegistryCommands>;
+
 /** What a command recorded and the model's state after it. */
 export interface CommandResult {
   readonly events: readonly ModelEvent[];
   readonly positions: readonly number[];
   readonly streamVersion: number;
   readonly state: ModelState;
+  readonly timeline: ModelTimeline;
 }
 
 /** Attempts before a command that keeps losing the race for its stream gives up with the {@link ConcurrencyError}. */
@@ -54,6 +65,7 @@ export class RegistryCommandsService {
 
   constructor(
     private readonly store: EventStore,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Optional() @Inject(REGISTRY_POLICY) policy?: RegistryPolicy,
   ) {
     this.policy = policy ?? DEFAULT_REGISTRY_POLICY;
@@ -66,42 +78,67 @@ export class RegistryCommandsService {
    */
   async execute(
     modelName: string,
-    command: RegistryCommand | ((state: ModelState) => Promise<RegistryCommand>),
+    command: RegistryCommands | ((state: ModelState) => Promise<RegistryCommands>),
     context: CommandContext,
   ): Promise<CommandResult> {
-    const parse = (c: RegistryCommand) =>
-      modelCommandSchema.parse({
-        type: c.type,
-        data: { ...c.data, model: modelName, actor: context.actor, admin: context.admin ?? false },
-      });
+    const parse = (given: RegistryCommands): ModelCommand[] =>
+      (Array.isArray(given) ? given : [given]).map((c: RegistryCommand) =>
+        modelCommandSchema.parse({
+          type: c.type,
+          data: { ...c.data, model: modelName, actor: context.actor, admin: context.admin ?? false },
+        }),
+      );
     const fixed = typeof command === 'function' ? undefined : parse(command);
-    const streamId = modelStreamId(fixed?.data.model ?? modelName);
+    const registering = fixed?.some((c) => c.type === 'RegisterModel') ?? false;
     for (let attempt = 1; ; attempt++) {
+      const streamId = await streamOfModel(this.dataSource, modelName, registering);
       const stored = await this.store.readStream(streamId);
-      const version = stored.at(-1)?.version ?? 0;
-      const before = fold(toModelEvents(stored));
-      const parsed =
-        fixed ?? parse(await (command as (state: ModelState) => Promise<RegistryCommand>)(before));
-      const events = decide(parsed, before, this.policy);
-      if (events.length === 0) return { events, positions: [], streamVersion: version, state: before };
-      const state = fold(events, before);
+      const before = foldStored(stored, emptyFold(streamId));
+      const parsed = fixed ?? parse(await (command as Build)(before.state));
+      const events: ModelEvent[] = [];
+      let state = before.state;
+      for (const c of parsed) {
+        const decided = decide(c, state, this.policy);
+        events.push(...decided);
+        state = fold(decided, state);
+      }
+      if (events.length === 0) {
+        return {
+          events,
+          positions: [],
+          streamVersion: before.streamVersion,
+          state,
+          timeline: before.timeline,
+        };
+      }
+      const first = parsed[0]!.data;
       const metadata: EventMetadata = {
         actor: context.actor,
         ...(context.correlationId ? { correlationId: context.correlationId } : {}),
-        ...(reasonOf(parsed.data) ? { reason: reasonOf(parsed.data) } : {}),
+        ...(reasonOf(first) ? { reason: reasonOf(first) } : {}),
       };
       try {
+        let after = before;
         const appended = await this.store.append(
           streamId,
-          version === 0 ? 'no-stream' : version,
+          before.streamVersion === 0 ? 'no-stream' : before.streamVersion,
           events.map((e) => toNewEvent(e, metadata)),
-          (tx, result) =>
-            writeModelState(tx, state, {
-              streamVersion: result.nextVersion,
-              position: result.positions.at(-1) ?? 0,
-            }),
+          (tx, result) => {
+            after = events.reduce(
+              (f, e, i) =>
+                foldOne(f, e, result.recordedAt[i]!, before.streamVersion + i + 1, result.positions[i]!),
+              before,
+            );
+            return writeModelState(tx, after);
+          },
         );
-        return { events, positions: appended.positions, streamVersion: appended.nextVersion, state };
+        return {
+          events,
+          positions: appended.positions,
+          streamVersion: appended.nextVersion,
+          state: after.state,
+          timeline: after.timeline,
+        };
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw error;
         await backOff(attempt);

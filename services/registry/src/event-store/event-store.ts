@@ -23,7 +23,11 @@ export const REGISTRY_EVENTS_CHANNEL = 'registry_events';
 
 const versionRows = z.array(z.object({ version: z.int().min(0) }));
 const appendedRows = z.array(
-  z.object({ position: z.string().regex(/^\d+$/).transform(Number), version: z.int() }),
+  z.object({
+    position: z.string().regex(/^\d+$/).transform(Number),
+    version: z.int(),
+    recorded_at: z.date(),
+  }),
 );
 const headRows = z.array(z.object({ position: z.string().regex(/^\d+$/).transform(Number) }));
 
@@ -71,7 +75,7 @@ export class EventStore {
                e.value->'data', e.value->'metadata', clock_timestamp()
              FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(value, ord)
              ORDER BY e.ord
-             RETURNING global_position::text AS position, stream_version AS version`,
+             RETURNING global_position::text AS position, stream_version AS version, recorded_at`,
             [streamId, actual, JSON.stringify(rows)],
           ),
         );
@@ -80,6 +84,7 @@ export class EventStore {
           nextVersion: actual + rows.length,
           positions: inserted.map((row) => row.position),
           eventIds: rows.map((row) => row.eventId),
+          recordedAt: inserted.map((row) => row.recorded_at),
         };
         await tx.query('SELECT pg_notify($1, $2)', [
           REGISTRY_EVENTS_CHANNEL,

@@ -36,6 +36,8 @@ export interface AppendResult {
   nextVersion: number;
   positions: number[];
   eventIds: string[];
+  /** When each event was recorded, in order. */
+  recordedAt: Date[];
 }
 
 /** Updates read models in the append's own transaction; a throw rolls the append back. */

@@ -119,10 +119,29 @@ export const setTagsSchema = z.object({
   actor: actorSchema,
 });
 
-/** Replace the model's description (`null` clears it). */
+/** Replace the description of the model (`version` absent) or of one version; `null` clears it. */
 export const setDescriptionSchema = z.object({
   model: modelNameSchema,
+  version: modelVersionSchema.nullable().default(null),
   description: z.string().max(5000).nullable(),
+  actor: actorSchema,
+});
+
+/** Give the model a new name; whether the name is free is checked where names are unique (the read model). */
+export const renameModelSchema = z.object({
+  model: modelNameSchema,
+  newName: modelNameSchema,
+  actor: actorSchema,
+});
+
+/** Delete the model with its versions: aliases removed, open requests rejected, the name freed. */
+export const deleteModelSchema = z.object({ model: modelNameSchema, reason, actor: actorSchema });
+
+/** Delete one version (a tombstone): its aliases removed, its open requests rejected. */
+export const deleteVersionSchema = z.object({
+  model: modelNameSchema,
+  version: modelVersionSchema,
+  reason,
   actor: actorSchema,
 });
 
@@ -139,6 +158,9 @@ export const modelCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ArchiveVersion'), data: archiveVersionSchema }),
   z.object({ type: z.literal('SetTags'), data: setTagsSchema }),
   z.object({ type: z.literal('SetDescription'), data: setDescriptionSchema }),
+  z.object({ type: z.literal('RenameModel'), data: renameModelSchema }),
+  z.object({ type: z.literal('DeleteModel'), data: deleteModelSchema }),
+  z.object({ type: z.literal('DeleteVersion'), data: deleteVersionSchema }),
 ]);
 
 export type ModelCommand = z.infer<typeof modelCommandSchema>;

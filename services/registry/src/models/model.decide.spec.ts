@@ -138,7 +138,14 @@ describe('model decide', () => {
     spec
       .given([registered])
       .when({ type: 'SetDescription', data: { model: MODEL, description: 'who leaves', actor: alice } })
-      .then([event('ModelDescriptionSet', { model: MODEL, description: 'who leaves', setBy: alice })]);
+      .then([
+        event('ModelDescriptionSet', {
+          model: MODEL,
+          version: null,
+          description: 'who leaves',
+          setBy: alice,
+        }),
+      ]);
     spec
       .given([])
       .when({ type: 'SetDescription', data: { model: MODEL, description: null, actor: alice } })

@@ -1,7 +1,8 @@
 import type { ModelCommand, ModelCommandOfType } from './model.commands';
 import { event, type ModelEvent } from './model.events';
 import { decidePromotion } from './model.decide-promotion';
-import { aliasesOf, openRequests, type ModelState } from './model.state';
+import { decideLifecycle, letGo } from './model.decide-lifecycle';
+import type { ModelState } from './model.state';
 import { assertModelAbsent, assertModelExists, versionOf } from './model.guards';
 import { RegistryError, RegistryErrorCodes as Codes } from './model.errors';
 import type { RegistryPolicy } from './promotion-policy';
@@ -47,24 +48,9 @@ function archiveVersion(c: Data<'ArchiveVersion'>, state: ModelState): ModelEven
       version,
     });
   }
-  const why = `version ${version} archived: ${c.reason}`.slice(0, 2000);
   return [
     event('ModelVersionArchived', { model: c.model, version, archivedBy: c.actor, reason: c.reason }),
-    ...aliasesOf(state, version).map((alias) =>
-      event('AliasRemoved', { model: c.model, alias, version, removedBy: c.actor, reason: why }),
-    ),
-    ...openRequests(state)
-      .filter((r) => r.version === version)
-      .map((r) =>
-        event('PromotionRejected', {
-          promotionRequestId: r.id,
-          model: c.model,
-          version,
-          alias: r.alias,
-          rejectedBy: c.actor,
-          reason: why,
-        }),
-      ),
+    ...letGo(state, [version], c.actor, `version ${version} archived: ${c.reason}`),
   ];
 }
 
@@ -84,7 +70,15 @@ function setTags(c: Data<'SetTags'>, state: ModelState): ModelEvent[] {
 
 function setDescription(c: Data<'SetDescription'>, state: ModelState): ModelEvent[] {
   assertModelExists(state, c.model);
-  return [event('ModelDescriptionSet', { model: c.model, description: c.description, setBy: c.actor })];
+  if (c.version !== null) versionOf(state, c.version);
+  return [
+    event('ModelDescriptionSet', {
+      model: c.model,
+      version: c.version,
+      description: c.description,
+      setBy: c.actor,
+    }),
+  ];
 }
 
 /**
@@ -103,6 +97,10 @@ export function decide(command: ModelCommand, state: ModelState, policy: Registr
       return setTags(command.data, state);
     case 'SetDescription':
       return setDescription(command.data, state);
+    case 'RenameModel':
+    case 'DeleteModel':
+    case 'DeleteVersion':
+      return decideLifecycle(command, state);
     case 'RequestPromotion':
     case 'ApprovePromotion':
     case 'RejectPromotion':

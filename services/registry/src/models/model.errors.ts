@@ -18,6 +18,8 @@ export const RegistryErrorCodes = {
   NOTHING_TO_ROLL_BACK: 'REGISTRY.NOTHING_TO_ROLL_BACK',
   /** Tracking did not answer while gate metrics were fetched; retryable (not `permanent`). */
   TRACKING_UNAVAILABLE: 'REGISTRY.TRACKING_UNAVAILABLE',
+  /** A search's page token was not one this registry handed out. */
+  INVALID_PAGE_TOKEN: 'REGISTRY.INVALID_PAGE_TOKEN',
 } as const;
 
 export type RegistryErrorCode = (typeof RegistryErrorCodes)[keyof typeof RegistryErrorCodes];

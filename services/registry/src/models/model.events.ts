@@ -11,10 +11,13 @@ import {
   type ModelPromotedData,
   type ModelVersionArchivedData,
   type ModelVersionCreatedData,
+  type ModelVersionDeletedData,
   type PromotionApprovedData,
   type PromotionRejectedData,
   type PromotionRequestedData,
   type RegisteredModelCreatedData,
+  type RegisteredModelDeletedData,
+  type RegisteredModelRenamedData,
 } from '@slipway/contracts';
 
 /** An event of the model aggregate, emmett style: a type and its data. */
@@ -36,9 +39,11 @@ export const versionMetricsRecordedSchema = z.object({
 });
 export type VersionMetricsRecordedData = z.infer<typeof versionMetricsRecordedSchema>;
 
-/** The description of a registered model was replaced. */
+/** The description of a registered model (`version: null`) or of one version was replaced. */
 export const modelDescriptionSetSchema = z.object({
   model: modelNameSchema,
+  /** Since v2; a v1 event (model descriptions only) is upcast with `null`. */
+  version: modelVersionSchema.nullable(),
   description: z.string().max(5000).nullable(),
   setBy: actorSchema,
 });
@@ -81,7 +86,10 @@ export type ModelEvent =
   | ModelEventOf<'AliasRemoved', AliasRemovedData>
   | ModelEventOf<'ModelVersionArchived', ModelVersionArchivedData>
   | ModelEventOf<'ModelDescriptionSet', ModelDescriptionSetData>
-  | ModelEventOf<'TagsSet', TagsSetData>;
+  | ModelEventOf<'TagsSet', TagsSetData>
+  | ModelEventOf<'RegisteredModelRenamed', RegisteredModelRenamedData>
+  | ModelEventOf<'RegisteredModelDeleted', RegisteredModelDeletedData>
+  | ModelEventOf<'ModelVersionDeleted', ModelVersionDeletedData>;
 
 export type ModelEventType = ModelEvent['type'];
 

@@ -49,6 +49,8 @@ describe('model evolve', () => {
       metrics: { f1: 0.1 },
       tags: {},
       status: 'active',
+      description: null,
+      createdBy: alice,
     });
   });
 
@@ -175,7 +177,7 @@ describe('model evolve', () => {
         deletedKeys: [],
         setBy: alice,
       }),
-      event('ModelDescriptionSet', { model: MODEL, description: 'new', setBy: alice }),
+      event('ModelDescriptionSet', { model: MODEL, version: null, description: 'new', setBy: alice }),
     ]);
     expect(state.tags).toEqual({ b: '2' });
     expect(state.versions[1]!.tags).toEqual({ c: '3' });

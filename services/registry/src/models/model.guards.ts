@@ -7,8 +7,9 @@ export const REGISTRY_ACTOR: Actor = { id: 'registry', kind: 'service' };
 
 const RESERVED_ALIAS = /^(latest|[vV][0-9]+)$/;
 
+/** The model exists under this name (a stream read just after a rename holds another name). */
 export function assertModelExists(state: ModelState, model: string): void {
-  if (!state.exists)
+  if (!state.exists || state.name !== model)
     throw new RegistryError(Codes.MODEL_NOT_FOUND, `model ${model} does not exist`, { model });
 }
 

@@ -13,6 +13,8 @@ export interface ModelVersionState {
   readonly metrics: Readonly<Record<string, number>>;
   readonly tags: Readonly<Record<string, string>>;
   readonly status: 'active' | 'archived';
+  readonly description: string | null;
+  readonly createdBy: Actor | null;
 }
 
 /** A request to point an alias at a version, with the gate results computed when it was made. */
@@ -29,7 +31,7 @@ export interface PromotionRequestState {
 
 /** The state of one registered model, folded from its events. */
 export interface ModelState {
-  /** False until `RegisteredModelCreated`. */
+  /** False until `RegisteredModelCreated`, and again after `RegisteredModelDeleted`. */
   readonly exists: boolean;
   readonly name: string;
   readonly description: string | null;
@@ -81,7 +83,7 @@ function withTags(
   return next;
 }
 
-function withoutKey<V>(record: Readonly<Record<string, V>>, key: string): Record<string, V> {
+function withoutKey<K extends PropertyKey, V>(record: Readonly<Record<K, V>>, key: K): Record<K, V> {
   const next = { ...record };
   delete next[key];
   return next;
@@ -111,7 +113,7 @@ export function evolve(state: ModelState, event: ModelEvent): ModelState {
       return { ...initialState, exists: true, name: model, description, tags: withTags({}, tags, []) };
     }
     case 'ModelVersionCreated': {
-      const { version, artifactUri, sourceRunId, flavor, signature, tags } = event.data;
+      const { version, artifactUri, sourceRunId, flavor, signature, tags, createdBy } = event.data;
       const created: ModelVersionState = {
         number: version,
         source: artifactUri,
@@ -121,6 +123,8 @@ export function evolve(state: ModelState, event: ModelEvent): ModelState {
         metrics: {},
         tags: withTags({}, tags, []),
         status: 'active',
+        description: null,
+        createdBy,
       };
       return {
         ...state,
@@ -175,8 +179,17 @@ export function evolve(state: ModelState, event: ModelEvent): ModelState {
     }
     case 'ModelVersionArchived':
       return updateVersion(state, event.data.version, (v) => ({ ...v, status: 'archived' }));
-    case 'ModelDescriptionSet':
-      return { ...state, description: event.data.description };
+    case 'ModelDescriptionSet': {
+      const { version, description } = event.data;
+      if (version === null) return { ...state, description };
+      return updateVersion(state, version, (v) => ({ ...v, description }));
+    }
+    case 'RegisteredModelRenamed':
+      return { ...state, name: event.data.newName };
+    case 'RegisteredModelDeleted':
+      return initialState;
+    case 'ModelVersionDeleted':
+      return { ...state, versions: withoutKey(state.versions, event.data.version) };
     case 'TagsSet': {
       const { version, tags, deletedKeys } = event.data;
       if (version === null) return { ...state, tags: withTags(state.tags, tags, deletedKeys) };

@@ -1,8 +1,15 @@
 import type { ModelView } from '@slipway/contracts';
 import type { ModelState } from '../models';
+import { emptyTimeline, type ModelTimeline } from './model-timeline';
 
-/** The view of a folded model state (what a time-travel read returns). */
-export function toModelView(state: ModelState, streamVersion: number): ModelView {
+const iso = (d: Date | null | undefined): string | null => d?.toISOString() ?? null;
+
+/** The view of a folded model state (what a time-travel read and a command reply return). */
+export function toModelView(
+  state: ModelState,
+  streamVersion: number,
+  timeline: ModelTimeline = emptyTimeline,
+): ModelView {
   return {
     name: state.name,
     description: state.description,
@@ -18,10 +25,10 @@ export function toModelView(state: ModelState, streamVersion: number): ModelView
         metrics: { ...v.metrics },
         tags: { ...v.tags },
         status: v.status,
-        description: null,
-        createdBy: null,
-        createdAt: null,
-        updatedAt: null,
+        description: v.description,
+        createdBy: v.createdBy,
+        createdAt: iso(timeline.versions[v.number]?.createdAt),
+        updatedAt: iso(timeline.versions[v.number]?.updatedAt),
       })),
     aliases: { ...state.aliases },
     openRequests: Object.values(state.requests)
@@ -37,7 +44,7 @@ export function toModelView(state: ModelState, streamVersion: number): ModelView
         requiresApproval: r.requiresApproval,
       })),
     streamVersion,
-    createdAt: null,
-    updatedAt: null,
+    createdAt: iso(timeline.createdAt),
+    updatedAt: iso(timeline.updatedAt),
   };
 }

@@ -3,7 +3,7 @@ import { DATA_SOURCE } from '@slipway/runtime';
 import type { DataSource } from 'typeorm';
 import { toModelEvent } from '../commands/model-event-codec';
 import { EventStore } from '../event-store';
-import { evolve, initialState, type ModelState } from '../models';
+import { emptyFold, type FoldedModel, foldOne } from './model-fold';
 import { writeModelState } from './read-model.writer';
 
 const PAGE = 5_000;
@@ -12,12 +12,6 @@ const PAGE = 5_000;
 export interface RebuildResult {
   readonly models: number;
   readonly events: number;
-}
-
-interface Folding {
-  state: ModelState;
-  streamVersion: number;
-  position: number;
 }
 
 /**
@@ -35,31 +29,27 @@ export class ReadModelRebuilder {
   async rebuild(): Promise<RebuildResult> {
     return this.dataSource.transaction(async (tx) => {
       await tx.query('TRUNCATE models, model_versions, aliases, promotion_requests');
-      const streams = new Map<string, Folding>();
+      const streams = new Map<string, FoldedModel>();
       let events = 0;
       for (let after = 0; ;) {
         const page = await this.store.readAll(after, PAGE);
         for (const stored of page) {
           const event = toModelEvent(stored);
           if (!event) continue;
-          const folding = streams.get(stored.streamId) ?? {
-            state: initialState,
-            streamVersion: 0,
-            position: 0,
-          };
-          folding.state = evolve(folding.state, event);
-          folding.streamVersion = stored.version;
-          folding.position = stored.position;
-          streams.set(stored.streamId, folding);
+          const folded = streams.get(stored.streamId) ?? emptyFold(stored.streamId);
+          streams.set(
+            stored.streamId,
+            foldOne(folded, event, stored.recordedAt, stored.version, stored.position),
+          );
           events++;
         }
         if (page.length < PAGE) break;
         after = page.at(-1)?.position ?? after;
       }
       let models = 0;
-      for (const { state, streamVersion, position } of streams.values()) {
-        if (!state.exists) continue;
-        await writeModelState(tx, state, { streamVersion, position });
+      for (const folded of streams.values()) {
+        if (!folded.state.exists) continue;
+        await writeModelState(tx, folded);
         models++;
       }
       return { models, events };

@@ -1,48 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type AsOf,
-  gateResultSchema,
   type HistoryEntry,
+  type MlflowStageName,
+  type ModelVersionDetail,
   type ModelView,
-  modelSignatureSchema,
-  actorSchema,
   parseOrThrow,
 } from '@slipway/contracts';
 import { DATA_SOURCE } from '@slipway/runtime';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { modelStreamId, toModelEvent, toModelEvents } from '../commands/model-event-codec';
+import { toModelEvent } from '../commands/model-event-codec';
+import { streamOfModel } from '../commands/model-streams';
 import { EventStore, type ReadStreamOptions, type StoredEvent } from '../event-store';
-import { fold, RegistryError, RegistryErrorCodes } from '../models';
+import { RegistryError, RegistryErrorCodes } from '../models';
+import { emptyFold, foldStored } from './model-fold';
 import { toModelView } from './model-view';
-
-const stringRecord = z.record(z.string(), z.string());
-const modelRow = z.object({
-  name: z.string(),
-  description: z.string().nullable(),
-  tags: stringRecord,
-  stream_version: z.int(),
-});
-const versionRow = z.object({
-  version: z.int(),
-  source: z.string(),
-  run_id: z.string().nullable(),
-  flavor: z.string(),
-  signature: modelSignatureSchema.nullable(),
-  metrics: z.record(z.string(), z.number().nullable()),
-  tags: stringRecord,
-  status: z.enum(['active', 'archived']),
-});
-const aliasRow = z.object({ alias: z.string(), version: z.int() });
-const requestRow = z.object({
-  id: z.string(),
-  version: z.int(),
-  alias: z.string(),
-  requested_by: actorSchema,
-  reason: z.string(),
-  gates: z.array(gateResultSchema),
-  requires_approval: z.boolean(),
-});
+import { aliasRow, isoOrNull, modelRow, requestRow, toVersionView, versionRow } from './read-model.rows';
+import { latestPerStage, toVersionDetail } from './version-detail';
 
 /** Reads of the registry: current ones from the read models, `asOf` ones by folding the events up to then. */
 @Injectable()
@@ -52,12 +27,19 @@ export class RegistryQueriesService {
     private readonly store: EventStore,
   ) {}
 
+  /**
+   * The model now, or as of a moment. `asOf` folds the stream that holds the name now (or, for a
+   * name with no live model, the one it was first registered on) up to then.
+   */
   async getModel(model: string, asOf?: AsOf): Promise<ModelView> {
     if (asOf && (asOf.position !== undefined || asOf.time !== undefined)) {
-      const stored = await this.store.readStream(modelStreamId(model), readOptions(asOf));
-      const state = fold(toModelEvents(stored));
-      if (!state.exists) throw notFound(model, asOf);
-      return toModelView(state, stored.at(-1)?.version ?? 0);
+      const streamId = await streamOfModel(this.dataSource, model, false);
+      const folded = foldStored(
+        await this.store.readStream(streamId, readOptions(asOf)),
+        emptyFold(streamId),
+      );
+      if (!folded.state.exists) throw notFound(model, asOf);
+      return toModelView(folded.state, folded.streamVersion, folded.timeline);
     }
     return this.current(model);
   }
@@ -69,47 +51,56 @@ export class RegistryQueriesService {
     return { model, alias, version, source };
   }
 
+  /** One version with its aliases and stage; REGISTRY.VERSION_NOT_FOUND when absent or deleted. */
+  async getVersion(model: string, version: number, asOf?: AsOf): Promise<ModelVersionDetail> {
+    const view = await this.getModel(model, asOf);
+    const found = view.versions.find((v) => v.version === version);
+    if (!found) {
+      throw new RegistryError(
+        RegistryErrorCodes.VERSION_NOT_FOUND,
+        `model ${model} has no version ${version}`,
+        {
+          model,
+          version,
+        },
+      );
+    }
+    return toVersionDetail(view.name, found, view.aliases);
+  }
+
+  /** The newest version in each stage asked for (all four when none). */
+  async latestVersions(model: string, stages: readonly MlflowStageName[]): Promise<ModelVersionDetail[]> {
+    const view = await this.getModel(model);
+    const details = view.versions.map((v) => toVersionDetail(view.name, v, view.aliases));
+    return latestPerStage(details, stages);
+  }
+
   /** Every event of the model (or about one alias) with who, why and when: the audit trail. */
   async history(model: string, alias?: string, asOf?: AsOf): Promise<HistoryEntry[]> {
-    const stored = await this.store.readStream(modelStreamId(model), asOf ? readOptions(asOf) : {});
+    const streamId = await streamOfModel(this.dataSource, model, false);
+    const stored = await this.store.readStream(streamId, asOf ? readOptions(asOf) : {});
     if (stored.length === 0) throw notFound(model, asOf);
     return stored.filter((e) => alias === undefined || aboutAlias(e, alias)).map(toHistoryEntry);
   }
 
   private async current(model: string): Promise<ModelView> {
-    const [row] = parseOrThrow(
-      z.array(modelRow),
-      await this.dataSource.query(
-        'SELECT name, description, tags, stream_version FROM models WHERE name = $1',
-        [model],
-      ),
-      'models row',
+    const [row] = await this.rows(
+      modelRow,
+      `SELECT name, description, tags, last_version, stream_version, created_at, updated_at
+       FROM models WHERE name = $1`,
+      model,
     );
     if (!row) throw notFound(model);
     const [versions, aliases, requests] = await Promise.all([
       this.rows(versionRow, 'SELECT * FROM model_versions WHERE model = $1 ORDER BY version', model),
-      this.rows(aliasRow, 'SELECT alias, version FROM aliases WHERE model = $1', model),
+      this.rows(aliasRow, 'SELECT model, alias, version FROM aliases WHERE model = $1', model),
       this.rows(requestRow, 'SELECT * FROM promotion_requests WHERE model = $1 ORDER BY id', model),
     ]);
     return {
       name: row.name,
       description: row.description,
       tags: row.tags,
-      versions: versions.map((v) => ({
-        version: v.version,
-        source: v.source,
-        runId: v.run_id,
-        flavor: v.flavor,
-        signature: v.signature,
-        // JSON has no NaN: a non-finite metric comes back as null.
-        metrics: Object.fromEntries(Object.entries(v.metrics).map(([k, m]) => [k, m ?? Number.NaN])),
-        tags: v.tags,
-        status: v.status,
-        description: null,
-        createdBy: null,
-        createdAt: null,
-        updatedAt: null,
-      })),
+      versions: versions.map(toVersionView),
       aliases: Object.fromEntries(aliases.map((a) => [a.alias, a.version])),
       openRequests: requests.map((r) => ({
         id: r.id,
@@ -121,8 +112,8 @@ export class RegistryQueriesService {
         requiresApproval: r.requires_approval,
       })),
       streamVersion: row.stream_version,
-      createdAt: null,
-      updatedAt: null,
+      createdAt: isoOrNull(row.created_at),
+      updatedAt: isoOrNull(row.updated_at),
     };
   }
 
@@ -156,7 +147,8 @@ function toHistoryEntry(e: StoredEvent): HistoryEntry {
   };
 }
 
-function notFound(model: string, asOf?: AsOf): RegistryError {
+/** REGISTRY.MODEL_NOT_FOUND for `model`, now or as of a moment. */
+export function notFound(model: string, asOf?: AsOf): RegistryError {
   const when = asOf ? ` as of ${JSON.stringify(asOf)}` : '';
   return new RegistryError(RegistryErrorCodes.MODEL_NOT_FOUND, `model ${model} not found${when}`, { model });
 }

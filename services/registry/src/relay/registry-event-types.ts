@@ -8,6 +8,9 @@ import {
   PromotionRejected,
   PromotionRequested,
   RegisteredModelCreated,
+  RegisteredModelDeleted,
+  RegisteredModelRenamed,
+  ModelVersionDeleted,
 } from '@slipway/contracts';
 
 /** The registry's public events, by CloudEvents type: what the relay publishes to JetStream. */
@@ -21,6 +24,9 @@ export const REGISTRY_PUBLIC_EVENTS: ReadonlyMap<string, EventDefinition> = new 
     ModelPromoted,
     AliasRemoved,
     ModelVersionArchived,
+    RegisteredModelRenamed,
+    RegisteredModelDeleted,
+    ModelVersionDeleted,
   ].map((def) => [def.type, def]),
 );
 

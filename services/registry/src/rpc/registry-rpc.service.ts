@@ -12,16 +12,24 @@ import type {
   RequestPromotion,
   RollBackAlias,
   RpcRequest,
+  TransitionModelVersionStage,
 } from '@slipway/contracts';
+import { randomUUID } from 'node:crypto';
 import { resolveGates } from '../commands/promotion-gates';
 import {
   type CommandContext,
-  type RegistryCommand,
+  type RegistryCommands,
   RegistryCommandsService,
 } from '../commands/registry-commands.service';
 import { TrackingMetricsClient } from '../commands/tracking-metrics.client';
-import type { Metrics, ModelState } from '../models';
-import { toModelView } from '../read-models/model-view';
+import {
+  type Metrics,
+  type ModelState,
+  STAGE_ALIASES,
+  stageTransitionCommands,
+  stageTransitionSchema,
+} from '../models';
+import { toCommandReply } from './command-reply';
 
 /** Turns the registry's command RPCs into aggregate commands: gates evaluated, then executed. */
 @Injectable()
@@ -39,8 +47,8 @@ export class RegistryRpcService {
     return this.run(model, { type: 'CreateVersion', data }, { actor });
   }
 
-  requestPromotion({ model, actor, metrics, ...data }: RpcRequest<typeof RequestPromotion>) {
-    const gatesOf = this.gatesOf(data.version, data.alias, metrics);
+  requestPromotion({ model, actor, metrics, baselineRunId, ...data }: RpcRequest<typeof RequestPromotion>) {
+    const gatesOf = this.gatesOf(data.version, data.alias, { ...metrics, baselineRunId });
     return this.run(
       model,
       async (state) => ({ type: 'RequestPromotion', data: { ...data, gates: await gatesOf(state) } }),
@@ -78,10 +86,41 @@ export class RegistryRpcService {
   }
 
   /**
+   * MLflow's stage transition as alias commands ({@link stageTransitionCommands}), decided in
+   * order on one state and appended together; gates are those of the stage's alias.
+   */
+  transitionStage({
+    model,
+    actor,
+    admin,
+    metrics,
+    baselineRunId,
+    requestId,
+    ...data
+  }: RpcRequest<typeof TransitionModelVersionStage>) {
+    const alias = data.stage === 'Staging' || data.stage === 'Production' ? STAGE_ALIASES[data.stage] : null;
+    const gatesOf = alias ? this.gatesOf(data.version, alias, { ...metrics, baselineRunId }) : undefined;
+    const id = requestId ?? `stage-${randomUUID()}`;
+    return this.run(
+      model,
+      async (state) => {
+        const gates = gatesOf ? await gatesOf(state) : [];
+        const transition = stageTransitionSchema.parse({ ...data, model, actor, requestId: id, gates });
+        return stageTransitionCommands(transition, state, this.commands.policy);
+      },
+      { actor, admin },
+    );
+  }
+
+  /**
    * Gate evaluation for one command, run on every attempt against the state read (so the holder
    * compared with is the one the append is checked against), with tracking's answers cached per run.
    */
-  private gatesOf(version: number, alias: string, metrics: GateMetrics) {
+  private gatesOf(
+    version: number,
+    alias: string,
+    metrics: GateMetrics & { baselineRunId?: string | undefined },
+  ) {
     const cache = new Map<string, Promise<Metrics | null>>();
     return (state: ModelState) =>
       resolveGates(this.commands.policy, state, version, alias, metrics, this.tracking, cache);
@@ -89,14 +128,9 @@ export class RegistryRpcService {
 
   private async run(
     model: string,
-    command: RegistryCommand | ((state: ModelState) => Promise<RegistryCommand>),
+    command: RegistryCommands | ((state: ModelState) => Promise<RegistryCommands>),
     context: CommandContext,
   ): Promise<RegistryCommandReply> {
-    const result = await this.commands.execute(model, command, context);
-    return {
-      events: result.events.map((e) => e.type),
-      positions: [...result.positions],
-      model: toModelView(result.state, result.streamVersion),
-    };
+    return toCommandReply(await this.commands.execute(model, command, context));
   }
 }

@@ -15,6 +15,7 @@ import {
   RollBackAlias,
   type RpcRequest,
   type RpcResponse,
+  TransitionModelVersionStage,
 } from '@slipway/contracts';
 import { RpcMethod } from '@slipway/runtime';
 import { ReadModelRebuilder } from '../read-models/read-model.rebuilder';
@@ -75,6 +76,13 @@ export class RegistryRpcController {
   @RpcMethod(ArchiveModelVersion)
   archive(request: RpcRequest<typeof ArchiveModelVersion>): Reply<typeof ArchiveModelVersion> {
     return this.rpc.archive(request);
+  }
+
+  @RpcMethod(TransitionModelVersionStage)
+  transitionStage(
+    request: RpcRequest<typeof TransitionModelVersionStage>,
+  ): Reply<typeof TransitionModelVersionStage> {
+    return this.rpc.transitionStage(request);
   }
 
   @RpcMethod(GetModel)
