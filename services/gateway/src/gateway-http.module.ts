@@ -15,6 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { artifactRoutes } from './api/artifacts.routes';
+import { auditRoutes } from './api/audit.routes';
 import { registryAdminRoutes } from './api/registry-admin.routes';
 import { registryRoutes } from './api/registry.routes';
 import { tokenRoutes } from './api/tokens.routes';
@@ -73,6 +74,7 @@ class GatewayHttp implements OnModuleInit, OnApplicationShutdown {
     this.audit = new AuditLogWriter(this.db, this.logger);
     const routes: GatewayRoute[] = [
       ...tokenRoutes(this.tokens),
+      ...auditRoutes(this.db),
       ...trackingQueryRoutes,
       ...trackingWriteRoutes(this.nc, config.SLIPWAY_SUBJECT_ROOT),
       ...artifactRoutes(store, config.ARTIFACTS_MAX_BYTES),
