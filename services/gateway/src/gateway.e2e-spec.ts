@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { startTestPlatform, type TestPlatform } from '@slipway/testing';
-import { apiClient } from './testing/api-client';
+import { apiClient, type Json } from './testing/api-client';
 
 const POLICY = JSON.stringify({
   default: { requiresApproval: false, gates: [] },
@@ -91,6 +92,135 @@ describe('gateway - the REST API as a user drives it', () => {
     });
   });
 
+  test('runs - create, log a batch (a retry with the same batchId stores nothing twice), finish, compare, search, history', async () => {
+    const exp = await admin('POST', '/api/v1/experiments', { name: 'classifiers' });
+    const experimentId = exp.body.experimentId;
+    const runs: Record<string, string> = {};
+    for (const [model, f1] of [
+      ['XGBClassifier', 0.83],
+      ['LogisticRegression', 0.78],
+      ['SVC', 0.81],
+    ] as const) {
+      const created = await admin('POST', '/api/v1/runs', { experimentId, runName: model });
+      expect(created.status).toBe(201);
+      const runId = created.body.info.runId;
+      runs[model] = runId;
+      const batch = {
+        batchId: `b-${runId}`,
+        params: [{ key: 'model', value: model }],
+        metrics: Array.from({ length: 100 }, (_, step) => ({
+          key: 'f1',
+          value: (f1 * (step + 1)) / 100,
+          step,
+          timestamp: 1_700_000_000_000 + step,
+        })),
+      };
+      expect((await admin('POST', `/api/v1/runs/${runId}/batch`, batch)).body).toMatchObject({
+        metricsStored: 100,
+        paramsStored: 1,
+      });
+      expect((await admin('POST', `/api/v1/runs/${runId}/batch`, batch)).body).toMatchObject({
+        metricsStored: 0,
+      });
+      expect((await admin('PATCH', `/api/v1/runs/${runId}`, { status: 'FINISHED' })).body.status).toBe(
+        'FINISHED',
+      );
+    }
+    const run = await admin('GET', `/api/v1/runs/${runs.SVC}`);
+    expect(run.body.metrics).toEqual([
+      expect.objectContaining({ key: 'f1', count: 100, latest: 0.81, max: 0.81 }),
+    ]);
+
+    const compared = await admin('POST', '/api/v1/runs/compare', {
+      experimentId,
+      sortBy: { metric: 'f1', direction: 'DESC' },
+    });
+    expect(compared.body.rows.map((r: Json) => r.params.model)).toEqual([
+      'XGBClassifier',
+      'SVC',
+      'LogisticRegression',
+    ]);
+
+    const found = await admin('POST', '/api/v1/runs/search', {
+      experimentIds: [experimentId],
+      filter: "metrics.f1 > 0.8 AND params.model != 'XGBClassifier'",
+      orderBy: ['metrics.f1 DESC'],
+    });
+    expect(found.body.runs.map((r: Json) => r.info.runName)).toEqual(['SVC']);
+    const badFilter = await admin('POST', '/api/v1/runs/search', {
+      experimentIds: [experimentId],
+      filter: 'metrics.f1 >> 1',
+    });
+    expect(badFilter.status).toBe(400);
+    expect(badFilter.body.code).toBe('TRACKING.INVALID_FILTER');
+
+    const history = await admin('GET', `/api/v1/runs/${runs.SVC}/metrics/f1/history?pageSize=60`);
+    expect(history.body.points).toHaveLength(60);
+    const rest = await admin(
+      'GET',
+      `/api/v1/runs/${runs.SVC}/metrics/f1/history?pageSize=60&pageToken=${encodeURIComponent(history.body.nextPageToken)}`,
+    );
+    expect(rest.body.points).toHaveLength(40);
+    expect(rest.body.nextPageToken).toBeUndefined();
+
+    const missing = await admin('GET', '/api/v1/runs/no_such_run');
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('TRACKING.RUN_NOT_FOUND');
+  });
+
+  test('artifacts - a file streams up and down with its sha256; listing shows it; a missing run is 404', async () => {
+    const created = await admin('POST', '/api/v1/runs', { runName: 'with-model' });
+    const runId = created.body.info.runId;
+    const bytes = Buffer.alloc(3 * 1024 * 1024 + 17, 7);
+    bytes.write('slipway', 1000);
+    const put = await fetch(`${platform.gatewayUrl}/api/v1/runs/${runId}/artifacts/model/model.onnx`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${platform.adminToken}`, 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
+    expect(put.status).toBe(201);
+    const stored = (await put.json()) as Json;
+    expect(stored).toMatchObject({
+      uri: `runs:/${runId}/model/model.onnx`,
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+
+    const got = await fetch(`${platform.gatewayUrl}/api/v1/runs/${runId}/artifacts/model/model.onnx`, {
+      headers: { authorization: `Bearer ${platform.adminToken}` },
+    });
+    expect(got.status).toBe(200);
+    expect(got.headers.get('etag')).toBe(`"${stored.sha256}"`);
+    expect(Buffer.from(await got.arrayBuffer()).equals(bytes)).toBe(true);
+
+    const listed = await admin('GET', `/api/v1/runs/${runId}/artifacts`);
+    expect(listed.body.files).toEqual([{ path: 'model', isDir: true }]);
+    const nowhere = await fetch(`${platform.gatewayUrl}/api/v1/runs/no_such_run/artifacts/x.bin`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${platform.adminToken}`, 'content-type': 'application/octet-stream' },
+      body: Buffer.from('x'),
+    });
+    expect(nowhere.status).toBe(404);
+  });
+
+  test('live events - metrics logged over HTTP reach a follower of the run', async () => {
+    const created = await admin('POST', '/api/v1/runs', { runName: 'live' });
+    const runId = created.body.info.runId;
+    const events = await openEventStream(platform.gatewayUrl, platform.adminToken, `run:${runId}`);
+    try {
+      await admin('POST', `/api/v1/runs/${runId}/batch`, {
+        metrics: [{ key: 'loss', value: 0.5, step: 1, timestamp: Date.now() }],
+      });
+      const event = await events.next('dev.slipway.tracking.run.metrics.logged.v1');
+      expect(event.data).toMatchObject({
+        runId,
+        metrics: [expect.objectContaining({ key: 'loss', value: 0.5 })],
+      });
+    } finally {
+      events.close();
+    }
+  });
+
   test('routes - an unknown route is 404 in the one error shape; the OpenAPI document lists the routes', async () => {
     const res = await admin('GET', '/api/v1/no-such-thing');
     expect(res.status).toBe(404);
@@ -175,7 +305,7 @@ async function openEventStream(baseUrl: string, token: string, topics: string) {
   expect(res.status).toBe(200);
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
-  const received: Array<{ type: string; data: any }> = [];
+  const received: Array<{ type: string; data: Json }> = [];
   const pump = async () => {
     for (;;) {
       const { value, done } = await reader.read();
