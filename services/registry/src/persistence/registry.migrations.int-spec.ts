@@ -115,4 +115,55 @@ describe('registry migrations', () => {
     expect(await tables(ds)).toEqual(['events', 'relay_checkpoints']);
     expect(await ds.query('SELECT count(*)::int AS n FROM events')).toEqual([{ n: 1 }]);
   });
+
+  test('ModelStreamsAndTimes - fills stream ids and times from the events, keeps names unique per stream; down drops the columns', async () => {
+    const schema = `registry_migration_${schemaCount++}`;
+    const ds = await migrated(2, schema);
+    const created = (version: number) =>
+      ds.query(
+        `INSERT INTO events (stream_id, stream_version, event_id, type, data, metadata)
+         VALUES ('model-churn', $1, gen_random_uuid(), 'dev.slipway.registry.model-version.created.v1',
+           jsonb_build_object('version', $2::int, 'createdBy', '{"id":"ada","kind":"user"}'::jsonb),
+           '{"actor":{"id":"ada","kind":"user"}}')`,
+        [version + 1, version],
+      );
+    await insert(ds, 'model-churn', 1);
+    await created(1);
+    await ds.query(
+      `INSERT INTO models (name, description, last_version, stream_version, position) VALUES ('churn', null, 1, 2, 2)`,
+    );
+    await ds.query(
+      `INSERT INTO model_versions (model, version, source, flavor, status) VALUES ('churn', 1, 'runs:/r/model', 'sklearn', 'active')`,
+    );
+    await ds.destroy();
+
+    const up = await migrated(3, schema);
+    const [model] = await up.query('SELECT stream_id, created_at, updated_at FROM models');
+    expect(model.stream_id).toBe('model-churn');
+    expect(model.created_at).toBeInstanceOf(Date);
+    expect(model.updated_at.getTime()).toBeGreaterThanOrEqual(model.created_at.getTime());
+    const [version] = await up.query('SELECT created_by, created_at FROM model_versions');
+    expect(version.created_by).toEqual({ id: 'ada', kind: 'user' });
+    expect(version.created_at).toBeInstanceOf(Date);
+    await expect(
+      up.query(
+        `INSERT INTO models (name, stream_id, last_version, stream_version, position) VALUES ('other', 'model-churn', 0, 1, 1)`,
+      ),
+    ).rejects.toThrow(/models_stream_id_key/);
+
+    await up.undoLastMigration({ transaction: 'all' });
+    const columns = await up.query(
+      `SELECT column_name FROM information_schema.columns
+       WHERE table_schema = current_schema() AND table_name = 'models' ORDER BY 1`,
+    );
+    expect(columns.map((c: { column_name: string }) => c.column_name)).toEqual([
+      'description',
+      'last_version',
+      'name',
+      'position',
+      'stream_version',
+      'tags',
+    ]);
+    expect(await up.query('SELECT count(*)::int AS n FROM models')).toEqual([{ n: 1 }]);
+  });
 });

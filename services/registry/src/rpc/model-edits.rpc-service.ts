@@ -63,6 +63,6 @@ export class ModelEditsRpcService {
   }
 
   private async run(model: string, actor: Actor, command: RegistryCommand): Promise<RegistryCommandReply> {
-    return toCommandReply(await this.commands.execute(model, command, { actor }));
+    return toCommandReply(model, await this.commands.execute(model, command, { actor }));
   }
 }

@@ -131,6 +131,6 @@ export class RegistryRpcService {
     command: RegistryCommands | ((state: ModelState) => Promise<RegistryCommands>),
     context: CommandContext,
   ): Promise<RegistryCommandReply> {
-    return toCommandReply(await this.commands.execute(model, command, context));
+    return toCommandReply(model, await this.commands.execute(model, command, context));
   }
 }
