@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { chdbInstalled, provideClickHouse, type ClickHouseMode } from './clickhouse/clickhouse-mode';
 import { buildSummary } from './console/summary';
 import type { Paint } from './logs/paint';
@@ -93,6 +93,9 @@ export async function runLocalStack(ctx: StartContext, stop: StopRequest, paint:
           postgres,
           clickhouse: describeClickHouse(clickhouse),
           logsDir: home.logsDir,
+          adminToken: services.some((s) => s.spec.name === 'gateway')
+            ? readAdminToken(home.adminTokenFile, started)
+            : undefined,
         },
         paint,
       ),
@@ -107,6 +110,13 @@ export async function runLocalStack(ctx: StartContext, stop: StopRequest, paint:
   } finally {
     if (claimed) removeRunState(home.runFile);
   }
+}
+
+/** The admin token file; its secret only when this start wrote it (first start), so it is shown once. */
+function readAdminToken(file: string, startedAt: number): { secret?: string; file: string } | undefined {
+  if (!existsSync(file)) return undefined;
+  const createdNow = statSync(file).mtimeMs >= startedAt;
+  return createdNow ? { secret: readFileSync(file, 'utf8').trim(), file } : { file };
 }
 
 function watchForCrashes(ctx: StartContext, services: RunningService[], stop: StopRequest): void {

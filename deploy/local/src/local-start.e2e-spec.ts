@@ -158,6 +158,13 @@ describe('npm start - the whole stack on one machine', () => {
 
     await expectAllReady(state);
     expect(run.text).toMatch(/Gateway API\s+http:\/\/127\.0\.0\.1:\d+/);
+    // The first start creates an admin token and shows it; it opens the API.
+    const token = /Admin token\s+(slw_\S+)/.exec(run.text)?.[1];
+    expect(token).toBeDefined();
+    const whoami = await fetch(`${state.services['gateway']!.url}/api/v1/whoami`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(await whoami.json()).toMatchObject({ name: 'admin', scopes: ['admin'] });
     if (systemNats) {
       expect(run.text).toContain('port 4222 is in use');
       expect(state.nats!.url).not.toContain(':4222');
@@ -179,6 +186,9 @@ describe('npm start - the whole stack on one machine', () => {
 
     expect(run.text).not.toContain('initialising a cluster');
     await expectAllReady(state);
+    // Shown once: the second start only says where it is kept.
+    expect(run.text).toMatch(/Admin token\s+in \S+admin-token/);
+    expect(run.text).not.toMatch(/Admin token\s+slw_/);
     await expect(query(state.postgres!.url, 'SELECT answer FROM e2e_local_start.kept')).resolves.toEqual([
       { answer: 42 },
     ]);

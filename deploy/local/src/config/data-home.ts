@@ -10,6 +10,8 @@ export interface DataHome {
   logsDir: string;
   /** Written while running: pids, ports and URLs of what this run started. */
   runFile: string;
+  /** The gateway's admin API token, written on the first start (mode 0600). */
+  adminTokenFile: string;
 }
 
 /** `SLIPWAY_HOME` when set (relative to the repo), else `<repo>/.slipway`. */
@@ -24,6 +26,7 @@ export function resolveDataHome(repoRoot: string, slipwayHome: string | undefine
     clickhouseDir: join(data, 'clickhouse'),
     logsDir: join(root, 'logs'),
     runFile: join(root, 'run.json'),
+    adminTokenFile: join(root, 'admin-token'),
   };
 }
 

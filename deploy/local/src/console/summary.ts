@@ -7,13 +7,25 @@ export interface SummaryInput {
   postgres: { displayUrl: string; description: string };
   clickhouse: string;
   logsDir: string;
+  /** The admin token: its secret when this start created it, else only where it is kept. */
+  adminToken?: { secret?: string; file: string };
 }
 
 /** The table printed once every service is ready. */
 export function buildSummary(input: SummaryInput, paint: Paint): string[] {
   const gateway = input.services.find((s) => s.name === 'gateway');
   const rows: [string, string, string?][] = [];
-  if (gateway) rows.push(['Gateway API', gateway.baseUrl]);
+  if (gateway) {
+    rows.push(['Gateway API', `${gateway.baseUrl}/api/v1`, 'Swagger UI at /docs']);
+    rows.push(['MLflow API', gateway.baseUrl, 'MLFLOW_TRACKING_URI']);
+  }
+  if (input.adminToken?.secret)
+    rows.push([
+      'Admin token',
+      input.adminToken.secret,
+      `first start: shown once, kept in ${input.adminToken.file}`,
+    ]);
+  else if (input.adminToken) rows.push(['Admin token', `in ${input.adminToken.file}`]);
   for (const s of input.services) rows.push([`${s.name} health`, s.readyUrl]);
   rows.push(['NATS', input.nats.displayUrl, input.nats.description]);
   rows.push(['Postgres', input.postgres.displayUrl, input.postgres.description]);

@@ -23,6 +23,8 @@ export interface ServiceEnvInput {
   databaseUrl: string;
   clickhouse: ClickHouseMode;
   port: number;
+  /** Where the gateway writes the admin token it creates on the first start. */
+  adminTokenFile?: string;
 }
 
 /** The environment of one service process: the service contract's variables. */
@@ -41,6 +43,8 @@ export function buildServiceEnv(input: ServiceEnvInput): NodeJS.ProcessEnv {
   };
   if (input.env.OTEL_EXPORTER_OTLP_ENDPOINT)
     env.OTEL_EXPORTER_OTLP_ENDPOINT = input.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if (input.spec.name === 'gateway' && input.adminTokenFile && !env.GATEWAY_ADMIN_TOKEN_FILE)
+    env.GATEWAY_ADMIN_TOKEN_FILE = input.adminTokenFile;
   if (input.spec.usesClickHouse) {
     if (input.clickhouse.kind === 'server') env.CLICKHOUSE_URL = input.clickhouse.url;
     else env.CLICKHOUSE_DATA_PATH = input.clickhouse.dataPath(input.spec.name);
