@@ -20,7 +20,9 @@ import { runInfoView, runView } from '../queries/run-views';
 import { ParamsService } from '../runs/params.service';
 import { runCreatedData, runStatusChangedData } from '../runs/run-events';
 import { RunsService } from '../runs/runs.service';
+import { MlflowTags } from '../runs/system-tags';
 import { TagsService } from '../runs/tags.service';
+import { randomRunName } from './random-run-name';
 
 /**
  * Runs over request/reply: each reply follows the stored write, and announces what the ingest
@@ -36,9 +38,13 @@ export class RunCommandsService {
     @Inject(EVENT_PUBLISHER) private readonly publisher: EventPublisher,
   ) {}
 
-  /** `RunCreated` has an id derived from the run, so a retried create is announced once (JetStream dedup). */
+  /**
+   * A run without a name (field or `mlflow.runName` tag) gets a random one, as in MLflow.
+   * `RunCreated` has an id derived from the run, so a retried create is announced once (JetStream dedup).
+   */
   async create(request: RpcRequest<typeof CreateRun>): Promise<RpcResponse<typeof CreateRun>> {
-    const { run } = await this.runs.create(request);
+    const named = request.runName !== undefined || request.tags.some((t) => t.key === MlflowTags.RUN_NAME);
+    const { run } = await this.runs.create(named ? request : { ...request, runName: randomRunName() });
     await this.publisher.publish(RunCreated, runCreatedData(run), { id: `run.${run.runId}.created` });
     const [details, summaries] = await Promise.all([
       this.runs.getDetails(run.runId),

@@ -198,6 +198,9 @@ describe('tracking runs rpc - writes a client makes through the gateway', () => 
       tags: [{ key: 'mlflow.parentRunId', value: parent.info.runId }],
     });
     expect(child.info.parentRunId).toBe(parent.info.runId);
+    // Unnamed, so named like MLflow names runs, in the attribute and the system tag alike.
+    expect(child.info.runName).toMatch(/^[a-z]+-[a-z]+-\d{1,3}$/);
+    expect(child.tags).toContainEqual({ key: 'mlflow.runName', value: child.info.runName });
     const [announced] = await eventsOf(child.info.runId, 'dev.slipway.tracking.run.created.v1');
     expect(announced?.data.parentRunId).toBe(parent.info.runId);
   });

@@ -10,7 +10,8 @@ import { runViewSchema } from './tracking-views';
  * `slipway.rpc.tracking.run.create` (MLflow create-run): a RUNNING run of an active experiment
  * (default experiment `0`, Default). MLflow's system tags stand in for fields not given:
  * `mlflow.runName`, `mlflow.user`, `mlflow.source.name`, `mlflow.source.git.commit` and
- * `mlflow.parentRunId` (nested runs, as MLflow clients send it). Replies after the run is stored
+ * `mlflow.parentRunId` (nested runs, as MLflow clients send it). A run given no name gets a
+ * random one (`swift-otter-417`), as in MLflow. Replies after the run is stored
  * and `RunCreated` is published. With `runId` the call is idempotent: a retry with the same start
  * gets the same run, another start under that id is `TRACKING.RUN_ALREADY_EXISTS`. A missing
  * experiment is `TRACKING.EXPERIMENT_NOT_FOUND`, a deleted one `TRACKING.EXPERIMENT_INVALID_STATE`.
