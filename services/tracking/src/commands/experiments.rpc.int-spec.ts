@@ -9,6 +9,9 @@ import {
   RestoreExperiment,
   SearchExperiments,
   SetExperimentTag,
+  ListArtifacts,
+  GetArtifactInfo,
+  TRACKING_RPCS,
 } from '@slipway/contracts';
 import { startTrackingTestService, type TrackingTestService } from '../testing/tracking-test-service';
 
@@ -153,5 +156,23 @@ describe('tracking experiments rpc - what the MLflow experiment endpoints call',
     await expect(t.rpc.request(RestoreExperiment, { experimentId })).rejects.toMatchObject({
       code: 'TRACKING.EXPERIMENT_INVALID_STATE',
     });
+  });
+
+  it('tracking rpc - every RPC of TRACKING_RPCS has a responder (artifacts come with ArtifactsModule in main.ts)', async () => {
+    const served = TRACKING_RPCS.filter((def) => def !== ListArtifacts && def !== GetArtifactInfo);
+    const answers = await Promise.all(
+      served.map((def) =>
+        t.raw(def, {}).then(
+          () => 'answered',
+          (error: { code?: string }) => error.code ?? `no answer: ${String(error)}`,
+        ),
+      ),
+    );
+    for (const [i, answer] of answers.entries()) {
+      expect([served[i]!.subject, answer]).toEqual([
+        served[i]!.subject,
+        expect.not.stringMatching(/^no answer/),
+      ]);
+    }
   });
 });
