@@ -1,0 +1,19 @@
+import type { RouteFactory } from '../gateway-http.module';
+import { mlflowExperimentRoutes } from './mlflow-experiments.routes';
+import { mlflowMetricRoutes } from './mlflow-metrics.routes';
+import { mlflowModelVersionRoutes } from './mlflow-model-versions.routes';
+import { mlflowRegisteredModelRoutes } from './mlflow-registered-models.routes';
+import { mlflowRunRoutes } from './mlflow-runs.routes';
+
+/**
+ * The MLflow-compatible API under `/api/2.0/mlflow`: an unchanged MLflow client
+ * (`MLFLOW_TRACKING_URI=http://<gateway>`, `MLFLOW_TRACKING_TOKEN=<token>`) tracks runs and uses
+ * the model registry over the same RPCs as the REST API.
+ */
+export const mlflowRoutes: RouteFactory = ({ nc, config }) => [
+  ...mlflowExperimentRoutes,
+  ...mlflowRunRoutes,
+  ...mlflowMetricRoutes(nc, config.SLIPWAY_SUBJECT_ROOT),
+  ...mlflowRegisteredModelRoutes,
+  ...mlflowModelVersionRoutes,
+];
