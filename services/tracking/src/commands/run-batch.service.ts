@@ -41,8 +41,9 @@ export class RunBatchService {
     if (run.lifecycleStage !== 'active') {
       throw new RunInvalidStateError(runId, 'nothing can be logged to a deleted run');
     }
-    const { stored: paramsStored } = await this.params.logParams(runId, params);
-    await this.tags.setTags(runId, tags);
+    // Most calls log metrics only: skip the params and tags transactions when there are none.
+    const paramsStored = params.length > 0 ? (await this.params.logParams(runId, params)).stored : 0;
+    if (tags.length > 0) await this.tags.setTags(runId, tags);
     const outcome =
       metrics.length > 0 ? await this.writer.add(eventId, runId, metrics, { flushNow: true }) : undefined;
     return {
