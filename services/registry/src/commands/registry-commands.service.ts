@@ -18,6 +18,7 @@ import { emptyFold, foldOne, foldStored } from '../read-models/model-fold';
 import type { ModelTimeline } from '../read-models/model-timeline';
 import { writeModelState } from '../read-models/read-model.writer';
 import { toNewEvent } from './model-event-codec';
+import { FoldedModelsCache } from './folded-models.cache';
 import { streamOfModel } from './model-streams';
 
 /** The promotion policy the commands are decided under; default {@link DEFAULT_REGISTRY_POLICY}. */
@@ -54,14 +55,15 @@ export interface CommandResult {
 const MAX_ATTEMPTS = 30;
 
 /**
- * Runs the model aggregate's commands against the event store: read the stream, fold, decide,
- * append at the version read. Losing the race re-reads and decides again, so concurrent commands
+ * Runs the model aggregate's commands against the event store: read the stream (only the events
+ * after its cached fold), fold, decide, append at the version read. Losing the race re-reads and decides again, so concurrent commands
  * on one model serialise into one consistent history. Read models are written in the append's transaction.
  */
 @Injectable()
 export class RegistryCommandsService {
   /** The promotion policy commands are decided under (gates are evaluated against it too). */
   readonly policy: RegistryPolicy;
+  private readonly folds = new FoldedModelsCache();
 
   constructor(
     private readonly store: EventStore,
@@ -92,8 +94,10 @@ export class RegistryCommandsService {
     const registering = fixed?.some((c) => c.type === 'RegisterModel') ?? false;
     for (let attempt = 1; ; attempt++) {
       const streamId = await streamOfModel(this.dataSource, modelName, registering);
-      const stored = await this.store.readStream(streamId);
-      const before = foldStored(stored, emptyFold(streamId));
+      const cached = this.folds.get(streamId) ?? emptyFold(streamId);
+      const stored = await this.store.readStream(streamId, { fromVersion: cached.streamVersion + 1 });
+      const before = foldStored(stored, cached);
+      this.folds.set(before);
       const parsed = fixed ?? parse(await (command as Build)(before.state));
       const events: ModelEvent[] = [];
       let state = before.state;
@@ -129,9 +133,10 @@ export class RegistryCommandsService {
                 foldOne(f, e, result.recordedAt[i]!, before.streamVersion + i + 1, result.positions[i]!),
               before,
             );
-            return writeModelState(tx, after);
+            return writeModelState(tx, after, before);
           },
         );
+        this.folds.set(after);
         return {
           events,
           positions: appended.positions,

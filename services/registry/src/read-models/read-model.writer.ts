@@ -1,27 +1,41 @@
 import { z } from 'zod';
 import type { Queryable } from '../event-store';
-import { RegistryError, RegistryErrorCodes } from '../models';
+import { type ModelVersionState, RegistryError, RegistryErrorCodes } from '../models';
 import type { FoldedModel } from './model-fold';
 
 const upsertedRows = z.array(z.object({ name: z.string() }));
 
 /**
- * Writes the read-model rows of one model stream from its folded state, replacing what was there.
- * Run in the append's transaction, so rows and events commit together; a whole-model write keeps
- * the incremental path and {@link ReadModelRebuilder} one and the same code.
+ * Writes the read-model rows of one model stream from its folded state. Run in the append's
+ * transaction, so rows and events commit together. Without `previous` (a new or renamed model,
+ * {@link ReadModelRebuilder}) every row is written afresh; with it, only the rows whose state
+ * changed (see `writeChanges`), so the incremental path and the rebuild give the same rows.
  *
  * `models.name` is unique and each row names its stream: a model deleted loses its row, a model
  * renamed moves to the new name, and a name held by another stream (a concurrent registration
  * or rename to it) throws REGISTRY.MODEL_ALREADY_EXISTS, which rolls the append back.
  */
-export async function writeModelState(tx: Queryable, folded: FoldedModel): Promise<void> {
-  const { streamId, state, timeline } = folded;
+export async function writeModelState(
+  tx: Queryable,
+  folded: FoldedModel,
+  previous?: FoldedModel,
+): Promise<void> {
+  const { streamId, state } = folded;
   if (!state.exists) {
     await tx.query('DELETE FROM models WHERE stream_id = $1', [streamId]);
     return;
   }
+  const unchangedName = previous?.state.exists === true && previous.state.name === state.name;
+  if (!unchangedName)
+    await tx.query('DELETE FROM models WHERE stream_id = $1 AND name <> $2', [streamId, state.name]);
+  await upsertModel(tx, folded);
+  if (unchangedName) await writeChanges(tx, folded, previous);
+  else await writeAll(tx, folded);
+}
+
+async function upsertModel(tx: Queryable, folded: FoldedModel): Promise<void> {
+  const { streamId, state, timeline } = folded;
   const model = state.name;
-  await tx.query('DELETE FROM models WHERE stream_id = $1 AND name <> $2', [streamId, model]);
   const upserted = upsertedRows.parse(
     await tx.query(
       `INSERT INTO models (name, stream_id, description, tags, last_version, stream_version, position,
@@ -50,10 +64,55 @@ export async function writeModelState(tx: Queryable, folded: FoldedModel): Promi
       model,
     });
   }
+}
+
+/** Every row of the model written afresh: a new or renamed model, and the rebuild. */
+async function writeAll(tx: Queryable, folded: FoldedModel): Promise<void> {
+  const model = folded.state.name;
   await tx.query('DELETE FROM promotion_requests WHERE model = $1', [model]);
   await tx.query('DELETE FROM aliases WHERE model = $1', [model]);
   await tx.query('DELETE FROM model_versions WHERE model = $1', [model]);
-  const versions = Object.values(state.versions).map((v) => ({
+  await upsertVersions(tx, folded, Object.values(folded.state.versions));
+  await insertAliases(tx, folded);
+  await insertOpenRequests(tx, folded);
+}
+
+/**
+ * Only what differs from `previous` (the state the rows were written from by the last append of
+ * this stream): `evolve` and the timeline keep the objects of what an event did not touch, so
+ * identity says what changed. An approval writes one version, the aliases and the requests, not
+ * every version of the model.
+ */
+async function writeChanges(tx: Queryable, folded: FoldedModel, previous: FoldedModel): Promise<void> {
+  const { state, timeline } = folded;
+  const model = state.name;
+  const before = previous.state.versions;
+  const removed = Object.keys(before)
+    .map(Number)
+    .filter((n) => state.versions[n] === undefined);
+  if (removed.length > 0) {
+    await tx.query('DELETE FROM model_versions WHERE model = $1 AND version = ANY($2)', [model, removed]);
+  }
+  const changed = Object.values(state.versions).filter(
+    (v) => before[v.number] !== v || previous.timeline.versions[v.number] !== timeline.versions[v.number],
+  );
+  if (changed.length > 0) await upsertVersions(tx, folded, changed);
+  if (previous.state.aliases !== state.aliases) {
+    await tx.query('DELETE FROM aliases WHERE model = $1', [model]);
+    await insertAliases(tx, folded);
+  }
+  if (previous.state.requests !== state.requests) {
+    await tx.query('DELETE FROM promotion_requests WHERE model = $1', [model]);
+    await insertOpenRequests(tx, folded);
+  }
+}
+
+async function upsertVersions(
+  tx: Queryable,
+  { state, timeline }: FoldedModel,
+  of: readonly ModelVersionState[],
+): Promise<void> {
+  const versions = of.map((v) => ({
     version: v.number,
     source: v.source,
     run_id: v.runId,
@@ -74,15 +133,27 @@ export async function writeModelState(tx: Queryable, folded: FoldedModel): Promi
        r.description, r.created_by, r.created_at, r.updated_at
      FROM jsonb_to_recordset($2::jsonb) AS r(version int, source text, run_id text, flavor text,
        signature jsonb, metrics jsonb, tags jsonb, status text, description text, created_by jsonb,
-       created_at timestamptz, updated_at timestamptz)`,
-    [model, JSON.stringify(versions)],
+       created_at timestamptz, updated_at timestamptz)
+     ON CONFLICT (model, version) DO UPDATE SET source = EXCLUDED.source, run_id = EXCLUDED.run_id,
+       flavor = EXCLUDED.flavor, signature = EXCLUDED.signature, metrics = EXCLUDED.metrics,
+       tags = EXCLUDED.tags, status = EXCLUDED.status, description = EXCLUDED.description,
+       created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at`,
+    [state.name, JSON.stringify(versions)],
   );
+}
+
+async function insertAliases(tx: Queryable, { state }: FoldedModel): Promise<void> {
+  const model = state.name;
   const aliases = Object.entries(state.aliases).map(([alias, version]) => ({ alias, version }));
   await tx.query(
     `INSERT INTO aliases (model, alias, version)
      SELECT $1, r.alias, r.version FROM jsonb_to_recordset($2::jsonb) AS r(alias text, version int)`,
     [model, JSON.stringify(aliases)],
   );
+}
+
+async function insertOpenRequests(tx: Queryable, { state }: FoldedModel): Promise<void> {
+  const model = state.name;
   const open = Object.values(state.requests)
     .filter((r) => r.status === 'open')
     .map((r) => ({
