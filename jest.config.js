@@ -21,6 +21,8 @@ const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|@fastify/.*-esm|uid)
 const moduleNameMapper = {
   '^@slipway/(contracts|messaging|telemetry|config|persistence|testing|runtime|artifacts)$':
     '<rootDir>/libs/$1/src/index.ts',
+  '^@slipway/sdk$': '<rootDir>/clients/typescript/src/index.ts',
+  '^@slipway/sdk/nats$': '<rootDir>/clients/typescript/src/nats.ts',
 };
 const { existsSync } = require('node:fs');
 const roots = ['libs', 'services', 'deploy', 'clients', 'bench', 'tools']
