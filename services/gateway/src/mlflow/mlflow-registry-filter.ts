@@ -8,7 +8,8 @@ export interface FilterClause {
   value: string | string[];
 }
 
-const TOKEN = /\s*(?:(`[^`]*`)|('(?:[^']|'')*'|"(?:[^"]|"")*")|(!=|=|\(|\)|,)|([A-Za-z_][A-Za-z0-9_.]*))/y;
+const TOKEN =
+  /\s*(?:([A-Za-z_][A-Za-z0-9_.]*(?:`[^`]*`)?|`[^`]*`)|('(?:[^']|'')*'|"(?:[^"]|"")*")|(!=|=|\(|\)|,))/y;
 
 function bad(filter: string, why: string): ValidationError {
   return new ValidationError('filter', [{ path: 'filter', message: `Invalid filter '${filter}': ${why}` }]);
@@ -22,7 +23,7 @@ function tokens(filter: string): string[] {
     const at = TOKEN.lastIndex;
     const m = TOKEN.exec(filter);
     if (!m) throw bad(filter, `unexpected character at position ${at}`);
-    out.push(m[1] ?? m[2] ?? m[3] ?? (m[4] as string));
+    out.push(m[1] ?? m[2] ?? (m[3] as string));
   }
   return out;
 }
