@@ -409,10 +409,13 @@ class Run:
         if full:
             self._send_sealed()
 
-    def log_metrics(self, metrics: Mapping[str, float], step: Optional[int] = None, timestamp: Optional[int] = None) -> None:
+    def log_metrics(
+        self, metrics: Mapping[str, float], step: Optional[int] = None, timestamp: Optional[int] = None
+    ) -> None:
         """Buffer several metrics measured at the same step: ``{"loss": 0.3, "acc": 0.9}``."""
         if not isinstance(metrics, Mapping):
-            raise SlipwayError(INVALID_ARGUMENT, f"metrics must be a dict of key -> number, got {type(metrics).__name__}")
+            kind = type(metrics).__name__
+            raise SlipwayError(INVALID_ARGUMENT, f"metrics must be a dict of key -> number, not {kind}")
         stamp = _now_ms() if timestamp is None else timestamp
         for key, value in metrics.items():
             self.log_metric(key, value, step=step, timestamp=stamp)
@@ -459,7 +462,8 @@ class Run:
         Returns the run's attributes. Ending an ended run again does nothing.
         """
         if status not in _TERMINAL_STATUSES:
-            raise SlipwayError(INVALID_ARGUMENT, f"status must be one of {', '.join(_TERMINAL_STATUSES)}, got {status!r}")
+            allowed = ", ".join(_TERMINAL_STATUSES)
+            raise SlipwayError(INVALID_ARGUMENT, f"status must be one of {allowed}, got {status!r}")
         with self._lock:
             if self._ended:
                 return self.info
@@ -493,9 +497,8 @@ class Run:
             warnings.warn(f"run {self.run_id} {what}: {err}", RuntimeWarning, stacklevel=3)
 
     def _finish(self, status: str) -> JsonDict:
-        info = self._client._transport.json(
-            "PATCH", f"/api/v1/runs/{_quote_path(self.run_id)}", {"status": status, "endTime": _now_ms()}, idempotent=True
-        )
+        path = f"/api/v1/runs/{_quote_path(self.run_id)}"
+        info = self._client._transport.json("PATCH", path, {"status": status, "endTime": _now_ms()}, idempotent=True)
         with self._lock:
             self._ended = True
             self._view["info"] = info
@@ -740,7 +743,8 @@ class Slipway:
                 stored = json.loads(response.read().decode("utf-8"))
         sent = readers[-1].sha256.hexdigest()
         if stored.get("sha256") not in (None, sent):
-            raise SlipwayError(CHECKSUM_MISMATCH, f"the server stored sha256 {stored.get('sha256')} for {target}, sent {sent}")
+            message = f"the server stored sha256 {stored.get('sha256')} for {target}, the bytes sent have {sent}"
+            raise SlipwayError(CHECKSUM_MISMATCH, message)
         return stored
 
     def download_artifact(self, run_id: str, artifact_path: str, local_path: str) -> str:
@@ -756,7 +760,8 @@ class Slipway:
                 digest.update(chunk)
                 out.write(chunk)
         if etag and etag != digest.hexdigest():
-            raise SlipwayError(CHECKSUM_MISMATCH, f"{artifact_path}: downloaded sha256 {digest.hexdigest()}, server said {etag}")
+            message = f"{artifact_path}: the bytes downloaded have sha256 {digest.hexdigest()}, the server said {etag}"
+            raise SlipwayError(CHECKSUM_MISMATCH, message)
         return digest.hexdigest()
 
     def list_artifacts(self, run_id: str, path: Optional[str] = None, recursive: bool = False) -> List[JsonDict]:

@@ -8,8 +8,10 @@ Run with ``python3 -m unittest -v`` in this folder. The end-to-end tests need a 
 from __future__ import annotations
 
 import ast
+import contextlib
 import hashlib
 import http.server
+import io
 import json
 import math
 import os
@@ -172,8 +174,9 @@ class SourceTest(unittest.TestCase):
     def test_it_imports_nothing_outside_the_standard_library(self) -> None:
         with open(slipway_client.__file__, encoding="utf-8") as source:
             tree = ast.parse(source.read())
-        imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
-        imported |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+        nodes = list(ast.walk(tree))
+        imported = {alias.name.split(".")[0] for node in nodes if isinstance(node, ast.Import) for alias in node.names}
+        imported |= {node.module.split(".")[0] for node in nodes if isinstance(node, ast.ImportFrom) and node.module}
         standard = {"__future__", "atexit", "hashlib", "http", "json", "math", "numbers", "os", "random", "threading"}
         standard |= {"time", "typing", "urllib", "uuid", "warnings", "weakref"}
         self.assertEqual(imported - standard, set())
@@ -379,7 +382,7 @@ class ArtifactUploadTest(FakeGatewayTest):
 
         def stored(request: Received) -> Answer:
             sha = hashlib.sha256(request.body).hexdigest()
-            return 201, {"uri": "runs:/r/x", "runId": "r", "path": "m/x.bin", "size": len(request.body), "sha256": sha}, {}
+            return 201, {"uri": "runs:/r/x", "path": "m/x.bin", "size": len(request.body), "sha256": sha}, {}
 
         self.gateway.on("PUT", "/api/v1/runs/r1/artifacts/.+", stored)
         self.assertEqual(self.client.log_artifact("r1", path, "m/x y.bin")["sha256"], digest)
@@ -515,7 +518,8 @@ class GatewayTest(unittest.TestCase):
         first_two = self.client.search_runs(experiment_id, order_by="metrics.f1 DESC", page_size=1, max_results=2)
         self.assertEqual(len(list(first_two)), 2)
         compared = self.client.compare(experiment_id=experiment_id, sort_by="f1")
-        self.assertEqual([r["params"]["model"] for r in compared["rows"]], ["XGBClassifier", "SVC", "LogisticRegression"])
+        models = [r["params"]["model"] for r in compared["rows"]]
+        self.assertEqual(models, ["XGBClassifier", "SVC", "LogisticRegression"])
         with self.assertRaises(SlipwayError) as caught:
             list(self.client.search_runs(experiment_id, filter="metrics.f1 >> 1"))
         self.assertEqual((caught.exception.status, caught.exception.code), (400, "TRACKING.INVALID_FILTER"))
@@ -554,6 +558,27 @@ class GatewayTest(unittest.TestCase):
         with open(target, "rb") as downloaded:
             self.assertEqual(hashlib.sha256(downloaded.read()).hexdigest(), digest)
         self.assertEqual(self.client.list_artifacts(run.run_id), [{"path": "model", "isDir": True}])
+
+    def test_the_readme_example_runs(self) -> None:
+        readme = os.path.join(os.path.dirname(os.path.abspath(__file__)), "README.md")
+        with open(readme, encoding="utf-8") as text:
+            example = re.search(r"```python\n(.*?)```", text.read(), re.S).group(1)  # type: ignore[union-attr]
+        folder = tempfile.mkdtemp(prefix="slipway-readme-")
+        with open(os.path.join(folder, "model.onnx"), "wb") as model:
+            model.write(b"onnx bytes")
+        cwd = os.getcwd()
+        os.chdir(folder)
+        self.addCleanup(os.chdir, cwd)
+        namespace: Dict[str, Any] = {}
+        with contextlib.redirect_stdout(io.StringIO()) as printed:
+            exec(compile(example, readme, "exec"), namespace)
+        run = namespace["run"]
+        view = self.client.get_run(run.run_id)
+        self.assertEqual(view["info"]["status"], "FINISHED")
+        self.assertEqual({m["key"]: m["count"] for m in view["metrics"]}, {"loss": 100, "auc": 100})
+        files = [(f["path"], f["isDir"], f.get("size")) for f in self.client.list_artifacts(run.run_id, "model")]
+        self.assertEqual(files, [("model/model.onnx", False, 10)])
+        self.assertIn("xgb", printed.getvalue())
 
     def test_a_bad_token_is_401(self) -> None:
         intruder = Slipway(SERVER_URL, "slw_not_a_token")
