@@ -199,10 +199,39 @@ describe('registry commands', () => {
       { actor: bob },
     );
 
+    // Only changed rows are written incrementally; renames, deletes and descriptions must agree too.
+    await modelWithVersions('c', [{ f1: 0.1 }, { f1: 0.2 }, { f1: 0.3 }]);
+    for (const version of [1, 2, 3]) {
+      await commands.execute(
+        'c',
+        { type: 'PromoteDirectly', data: { version, alias: 'staging', reason: '' } },
+        { actor: alice },
+      );
+    }
+    await commands.execute(
+      'c',
+      { type: 'RollBackAlias', data: { alias: 'staging', reason: 'r' } },
+      { actor: bob },
+    );
+    await commands.execute('c', { type: 'DeleteVersion', data: { version: 1, reason: 'd' } }, { actor: bob });
+    await commands.execute(
+      'c',
+      { type: 'SetDescription', data: { version: 3, description: 'third' } },
+      { actor: bob },
+    );
+    await commands.execute('c', { type: 'RenameModel', data: { newName: 'c2' } }, { actor: bob });
+    await commands.execute(
+      'c2',
+      { type: 'SetTags', data: { tags: [{ key: 'k', value: 'v' }] } },
+      { actor: bob },
+    );
+    await modelWithVersions('d', [{}]);
+    await commands.execute('d', { type: 'DeleteModel', data: { reason: 'gone' } }, { actor: bob });
+
     const incremental = await snapshot();
     expect(incremental.promotion_requests).toHaveLength(1);
     const result = await new ReadModelRebuilder(ds, new EventStore(ds)).rebuild();
-    expect(result.models).toBe(2);
+    expect(result.models).toBe(3);
     expect(await snapshot()).toEqual(incremental);
   });
 });

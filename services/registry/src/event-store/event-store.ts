@@ -70,13 +70,18 @@ export class EventStore {
         }
         const inserted = appendedRows.parse(
           await tx.query(
-            `INSERT INTO events (stream_id, stream_version, event_id, type, data, metadata, recorded_at)
-             SELECT $1, $2::int + e.ord::int, (e.value->>'eventId')::uuid, e.value->>'type',
-               e.value->'data', e.value->'metadata', clock_timestamp()
-             FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(value, ord)
-             ORDER BY e.ord
-             RETURNING global_position::text AS position, stream_version AS version, recorded_at`,
-            [streamId, actual, JSON.stringify(rows)],
+            // One round trip: the insert and the commit-time notification (payload: the last position).
+            `WITH inserted AS (
+               INSERT INTO events (stream_id, stream_version, event_id, type, data, metadata, recorded_at)
+               SELECT $1, $2::int + e.ord::int, (e.value->>'eventId')::uuid, e.value->>'type',
+                 e.value->'data', e.value->'metadata', clock_timestamp()
+               FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(value, ord)
+               ORDER BY e.ord
+               RETURNING global_position, stream_version, recorded_at),
+             notified AS (SELECT pg_notify($4, max(global_position)::text) FROM inserted)
+             SELECT i.global_position::text AS position, i.stream_version AS version, i.recorded_at
+             FROM inserted i CROSS JOIN notified`,
+            [streamId, actual, JSON.stringify(rows), REGISTRY_EVENTS_CHANNEL],
           ),
         );
         inserted.sort((a, b) => a.version - b.version);
@@ -86,10 +91,6 @@ export class EventStore {
           eventIds: rows.map((row) => row.eventId),
           recordedAt: inserted.map((row) => row.recorded_at),
         };
-        await tx.query('SELECT pg_notify($1, $2)', [
-          REGISTRY_EVENTS_CHANNEL,
-          String(result.positions.at(-1)),
-        ]);
         if (inTransaction) await inTransaction(tx, result);
         return result;
       });

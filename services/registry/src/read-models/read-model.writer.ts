@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { Queryable } from '../event-store';
-import { type ModelVersionState, RegistryError, RegistryErrorCodes } from '../models';
+import {
+  type ModelVersionState,
+  type PromotionRequestState,
+  RegistryError,
+  RegistryErrorCodes,
+} from '../models';
 import type { FoldedModel } from './model-fold';
 
 const upsertedRows = z.array(z.object({ name: z.string() }));
@@ -97,14 +102,51 @@ async function writeChanges(tx: Queryable, folded: FoldedModel, previous: Folded
     (v) => before[v.number] !== v || previous.timeline.versions[v.number] !== timeline.versions[v.number],
   );
   if (changed.length > 0) await upsertVersions(tx, folded, changed);
-  if (previous.state.aliases !== state.aliases) {
-    await tx.query('DELETE FROM aliases WHERE model = $1', [model]);
-    await insertAliases(tx, folded);
-  }
-  if (previous.state.requests !== state.requests) {
-    await tx.query('DELETE FROM promotion_requests WHERE model = $1', [model]);
-    await insertOpenRequests(tx, folded);
-  }
+  if (previous.state.aliases !== state.aliases) await writeAliasChanges(tx, folded, previous);
+  if (previous.state.requests !== state.requests) await writeRequestChanges(tx, folded, previous);
+}
+
+/** Aliases gone deleted, aliases new or moved upserted: disjoint rows, so one statement. */
+async function writeAliasChanges(
+  tx: Queryable,
+  { state }: FoldedModel,
+  previous: FoldedModel,
+): Promise<void> {
+  const before = previous.state.aliases;
+  const gone = Object.keys(before).filter((alias) => state.aliases[alias] === undefined);
+  const set = Object.entries(state.aliases)
+    .filter(([alias, version]) => before[alias] !== version)
+    .map(([alias, version]) => ({ alias, version }));
+  await tx.query(
+    `WITH gone AS (DELETE FROM aliases WHERE model = $1 AND alias = ANY($2::text[]))
+     INSERT INTO aliases (model, alias, version)
+     SELECT $1, r.alias, r.version FROM jsonb_to_recordset($3::jsonb) AS r(alias text, version int)
+     ON CONFLICT (model, alias) DO UPDATE SET version = EXCLUDED.version`,
+    [state.name, gone, JSON.stringify(set)],
+  );
+}
+
+/** Requests closed deleted, requests opened inserted (an open request never changes): one statement. */
+async function writeRequestChanges(
+  tx: Queryable,
+  { state }: FoldedModel,
+  previous: FoldedModel,
+): Promise<void> {
+  const wasOpen = (id: string) => previous.state.requests[id]?.status === 'open';
+  const closed = Object.values(previous.state.requests)
+    .filter((r) => r.status === 'open' && state.requests[r.id]?.status !== 'open')
+    .map((r) => r.id);
+  const opened = Object.values(state.requests)
+    .filter((r) => r.status === 'open' && !wasOpen(r.id))
+    .map(requestRecord);
+  await tx.query(
+    `WITH closed AS (DELETE FROM promotion_requests WHERE model = $1 AND id = ANY($2::text[]))
+     INSERT INTO promotion_requests (id, model, version, alias, requested_by, reason, gates, requires_approval)
+     SELECT r.id, $1, r.version, r.alias, r.requested_by, r.reason, r.gates, r.requires_approval
+     FROM jsonb_to_recordset($3::jsonb) AS r(id text, version int, alias text, requested_by jsonb,
+       reason text, gates jsonb, requires_approval boolean)`,
+    [state.name, closed, JSON.stringify(opened)],
+  );
 }
 
 async function upsertVersions(
@@ -156,15 +198,7 @@ async function insertOpenRequests(tx: Queryable, { state }: FoldedModel): Promis
   const model = state.name;
   const open = Object.values(state.requests)
     .filter((r) => r.status === 'open')
-    .map((r) => ({
-      id: r.id,
-      version: r.version,
-      alias: r.alias,
-      requested_by: r.requestedBy,
-      reason: r.reason,
-      gates: r.gates,
-      requires_approval: r.requiresApproval,
-    }));
+    .map(requestRecord);
   await tx.query(
     `INSERT INTO promotion_requests (id, model, version, alias, requested_by, reason, gates, requires_approval)
      SELECT r.id, $1, r.version, r.alias, r.requested_by, r.reason, r.gates, r.requires_approval
@@ -172,4 +206,16 @@ async function insertOpenRequests(tx: Queryable, { state }: FoldedModel): Promis
        reason text, gates jsonb, requires_approval boolean)`,
     [model, JSON.stringify(open)],
   );
+}
+
+function requestRecord(r: PromotionRequestState) {
+  return {
+    id: r.id,
+    version: r.version,
+    alias: r.alias,
+    requested_by: r.requestedBy,
+    reason: r.reason,
+    gates: r.gates,
+    requires_approval: r.requiresApproval,
+  };
 }
