@@ -237,6 +237,10 @@ describe('mlflow api - an unchanged MLflow 2.x client against the gateway', () =
     expect(badStep.status).toBe(400);
     expect(badStep.body.message).toContain('step');
 
+    const tooMany = await call('POST', '/runs/search', { experiment_ids: ['0'], max_results: 50_001 });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.message).toContain('max_results');
+
     const missing = await call('GET', '/runs/get?run_id=0123456789abcdef0123456789abcdef');
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({

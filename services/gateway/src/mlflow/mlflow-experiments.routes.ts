@@ -7,13 +7,14 @@ import {
   GetExperimentByName,
   RenameExperiment,
   RestoreExperiment,
+  SEARCH_EXPERIMENTS_LIMITS,
   SearchExperiments,
   SetExperimentTag,
   trackingKeySchema,
 } from '@slipway/contracts';
 import { z } from 'zod';
 import type { GatewayRoute } from '../http/gateway-route';
-import { idString, int64, keyValue, repeated, required, viewType } from './mlflow-inputs';
+import { idString, keyValue, maxResults, repeated, required, viewType } from './mlflow-inputs';
 import { emptyJson, experimentJson } from './mlflow-json';
 import { mlflowRoute } from './mlflow-route';
 import { experimentJsonOf } from './mlflow-views';
@@ -24,7 +25,7 @@ const experimentReply = z.object({ experiment: experimentJson });
 
 /** `experiments/search`'s fields; the same over POST (JSON) and GET (query string). */
 const searchInput = z.object({
-  max_results: int64.optional(),
+  max_results: maxResults(SEARCH_EXPERIMENTS_LIMITS.maxResults).optional(),
   page_token: z.string().min(1).optional(),
   filter: z.string().optional(),
   order_by: repeated(z.string()).optional(),

@@ -89,3 +89,7 @@ export const stage = z
 export const versionNumber = z
   .union([z.int(), z.string().regex(/^\d+$/, 'must be a version number').transform(Number)])
   .pipe(z.int().min(1));
+
+/** `max_results` within MLflow's limit for the endpoint. */
+export const maxResults = (limit: number) =>
+  int64.pipe(z.int().min(1, 'must be at least 1').max(limit, `must be at most ${limit}`));

@@ -2,6 +2,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import {
   GetMetricHistory,
   GetMetricHistoryBulkInterval,
+  HISTORY_BULK_INTERVAL_LIMITS as BULK,
   LogBatch,
   LogMetric,
   runIdSchema,
@@ -12,7 +13,16 @@ import type { RpcClient } from '@slipway/messaging';
 import { z } from 'zod';
 import { publishLiveMetrics } from '../events/live-run-events';
 import type { GatewayRoute } from '../http/gateway-route';
-import { int64, keyValue, metricValue, repeated, required, runRef, withRunId } from './mlflow-inputs';
+import {
+  int64,
+  keyValue,
+  maxResults,
+  metricValue,
+  repeated,
+  required,
+  runRef,
+  withRunId,
+} from './mlflow-inputs';
 import { emptyJson, metricJson } from './mlflow-json';
 import { mlflowRoute } from './mlflow-route';
 import { metricJsonOf } from './mlflow-views';
@@ -123,11 +133,14 @@ export function mlflowMetricRoutes(nc: NatsConnection, subjectRoot: string): Gat
       scope: 'read',
       summary: 'MLflow GetMetricHistoryBulkInterval: one metric of several runs, sampled between two steps.',
       input: z.object({
-        run_ids: required('run_ids', repeated(runIdSchema)),
+        run_ids: required(
+          'run_ids',
+          repeated(runIdSchema).pipe(z.array(z.string()).max(BULK.maxRuns, `at most ${BULK.maxRuns} runs`)),
+        ),
         metric_key: required('metric_key', trackingKeySchema),
         start_step: int64.optional(),
         end_step: int64.optional(),
-        max_results: int64.optional(),
+        max_results: maxResults(BULK.maxResults).optional(),
       }),
       response: z.object({ metrics: z.array(metricJson.extend({ run_id: z.string() })) }),
       handle: async (q, { rpc }) => {

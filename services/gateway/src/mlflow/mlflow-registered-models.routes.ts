@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { actorOf } from '../auth/principal';
 import { grants } from '../auth/scopes';
 import type { GatewayRoute } from '../http/gateway-route';
-import { int64, keyValue, repeated, required, stage, versionNumber } from './mlflow-inputs';
+import { keyValue, maxResults, repeated, required, stage, versionNumber } from './mlflow-inputs';
 import { emptyJson, modelVersionJson, registeredModelJson } from './mlflow-json';
 import { modelVersionOf, registeredModelOf } from './mlflow-registry.calls';
 import { parseRegistryFilter, unsupportedClause } from './mlflow-registry-filter';
@@ -140,7 +140,7 @@ export const mlflowRegisteredModelRoutes: GatewayRoute[] = [
     summary: 'MLflow SearchRegisteredModels (filter on name and tags.<key> joined by AND).',
     input: z.object({
       filter: z.string().optional(),
-      max_results: int64.optional(),
+      max_results: maxResults(1000).optional(),
       order_by: repeated(z.string()).optional(),
       page_token: z.string().min(1).optional(),
     }),

@@ -13,11 +13,23 @@ import {
 } from '@slipway/contracts';
 import { z } from 'zod';
 import type { GatewayRoute } from '../http/gateway-route';
-import { idString, int64, keyValue, repeated, required, runRef, viewType, withRunId } from './mlflow-inputs';
+import {
+  idString,
+  int64,
+  keyValue,
+  maxResults,
+  repeated,
+  required,
+  runRef,
+  viewType,
+  withRunId,
+} from './mlflow-inputs';
 import { emptyJson, runInfoJson, runJson } from './mlflow-json';
 import { mlflowRoute } from './mlflow-route';
 import { runInfoJsonOf, runJsonOf } from './mlflow-views';
 
+/** MLflow's `SEARCH_MAX_RESULTS_THRESHOLD`. */
+const SEARCH_RUNS_MAX_RESULTS = 50_000;
 const runReply = z.object({ run: runJson });
 const key = required('key', trackingKeySchema);
 const runOnly = withRunId(z.object(runRef));
@@ -26,7 +38,7 @@ const searchInput = z.object({
   experiment_ids: required('experiment_ids', repeated(idString)),
   filter: z.string().optional(),
   run_view_type: viewType.optional(),
-  max_results: int64.optional(),
+  max_results: maxResults(SEARCH_RUNS_MAX_RESULTS).optional(),
   order_by: repeated(z.string()).optional(),
   page_token: z.string().min(1).optional(),
 });
