@@ -47,6 +47,9 @@ describe('python client - slipway_client.py against the running platform', () =>
           `--- platform output ---\n${platform.output()}`,
       );
     expect(result.output).toMatch(/^OK\b/m);
+    // A skip is allowed only for a known server defect, and is shown so nobody forgets it.
+    const skipped = result.output.split('\n').filter((line) => / \.\.\. skipped /.test(line));
+    if (skipped.length > 0) console.warn(`python tests skipped:\n${skipped.join('\n')}`);
     // The end-to-end tests ran against the gateway (a skip of the whole class would also say OK).
     expect(result.output).toMatch(/test_a_bad_token_is_401 .* \.\.\. ok$/m);
     expect(result.output).toMatch(

@@ -24,6 +24,7 @@ import math
 import numbers
 import os
 import random
+import re
 import threading
 import time
 import urllib.error
@@ -61,6 +62,8 @@ CHECKSUM_MISMATCH = "SDK.CHECKSUM_MISMATCH"
 NOT_CONFIGURED = "SDK.NOT_CONFIGURED"
 
 _UPLOAD_CHUNK_BYTES = 1024 * 1024
+_KEY_CHARACTERS = re.compile(r"^[A-Za-z0-9_\-. /]+$")
+_KEY_MAX_LENGTH = 250
 _TERMINAL_STATUSES = ("FINISHED", "FAILED", "KILLED")
 _NON_FINITE = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
 
@@ -526,9 +529,20 @@ class Run:
         return self._client._transport.json("POST", path, body, idempotent=True)
 
 
+def _check_key(key: Any) -> str:
+    """MLflow's rule for keys, checked here because buffered points reach the server later."""
+    if not isinstance(key, str) or not _KEY_CHARACTERS.match(key) or len(key) > _KEY_MAX_LENGTH:
+        raise SlipwayError(
+            INVALID_ARGUMENT,
+            f"metric key {key!r}: 1 to {_KEY_MAX_LENGTH} alphanumerics, underscores, dashes, periods, spaces, slashes",
+        )
+    if any(segment in ("", ".", "..") for segment in key.split("/")):
+        raise SlipwayError(INVALID_ARGUMENT, f"metric key {key!r} must be a normalized path (no '..', '.' or '//')")
+    return key
+
+
 def _metric_point(key: str, value: Any, step: Optional[int], timestamp: Optional[int]) -> JsonDict:
-    if not isinstance(key, str) or not key:
-        raise SlipwayError(INVALID_ARGUMENT, f"a metric key must be a non-empty string, got {key!r}")
+    _check_key(key)
     if step is not None and (isinstance(step, bool) or not isinstance(step, numbers.Integral)):
         raise SlipwayError(INVALID_ARGUMENT, f"step must be an integer, got {step!r}")
     return {

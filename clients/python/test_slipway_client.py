@@ -177,9 +177,22 @@ class SourceTest(unittest.TestCase):
         nodes = list(ast.walk(tree))
         imported = {alias.name.split(".")[0] for node in nodes if isinstance(node, ast.Import) for alias in node.names}
         imported |= {node.module.split(".")[0] for node in nodes if isinstance(node, ast.ImportFrom) and node.module}
-        standard = {"__future__", "atexit", "hashlib", "http", "json", "math", "numbers", "os", "random", "threading"}
-        standard |= {"time", "typing", "urllib", "uuid", "warnings", "weakref"}
+        standard = {"__future__", "atexit", "hashlib", "http", "json", "math", "numbers", "os", "random", "re"}
+        standard |= {"threading", "time", "typing", "urllib", "uuid", "warnings", "weakref"}
         self.assertEqual(imported - standard, set())
+
+
+class MetricKeyTest(FakeGatewayTest):
+    def test_a_bad_key_is_refused_when_logged_not_later_at_flush(self) -> None:
+        run = self.client.start_run()
+        for bad in ("", "a!b", "/loss", "a/../b", "a//b", "x" * 251, 7):
+            with self.assertRaises(SlipwayError, msg=repr(bad)) as caught:
+                run.log_metric(bad, 1.0)  # type: ignore[arg-type]
+            self.assertEqual(caught.exception.code, "SDK.INVALID_ARGUMENT")
+        for good in ("loss", "val/f1 score", "a-b_c.d", "x" * 250):
+            run.log_metric(good, 1.0)
+        run.flush()
+        self.assertEqual(len(self.metric_batches()[0]["metrics"]), 4)
 
 
 class BatchingTest(FakeGatewayTest):
@@ -302,7 +315,7 @@ class RetryTest(FakeGatewayTest):
         refused = (400, {"code": "COMMON.VALIDATION_FAILED", "message": "metrics[0].key: bad", "details": {}}, {})
         self.gateway.on("POST", "/api/v1/runs/[^/]+/batch", lambda r: refused)
         run = self.client.start_run()
-        run.log_metric("bad key!", 1.0)
+        run.log_metric("m", 1.0)
         with self.assertRaises(SlipwayError) as caught:
             run.flush()
         self.assertEqual((caught.exception.status, caught.exception.code), (400, "COMMON.VALIDATION_FAILED"))
