@@ -47,6 +47,10 @@ describe('mlflow api - the other endpoints of service.proto and model_registry.p
       tags: [{ key: 'stage', value: 'dev' }],
     });
 
+    const badId = await call('GET', '/experiments/get?experiment_id=a%20b');
+    expect(badId).toMatchObject({ status: 400, body: { error_code: 'INVALID_PARAMETER_VALUE' } });
+    expect(badId.body.message).toContain('experiment_id');
+
     await ok('POST', '/experiments/delete', { experiment_id: Number(id) });
     expect((await ok('GET', `/experiments/get?experiment_id=${id}`)).experiment.lifecycle_stage).toBe(
       'deleted',

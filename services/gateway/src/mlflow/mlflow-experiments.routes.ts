@@ -14,12 +14,12 @@ import {
 } from '@slipway/contracts';
 import { z } from 'zod';
 import type { GatewayRoute } from '../http/gateway-route';
-import { idString, keyValue, maxResults, repeated, required, viewType } from './mlflow-inputs';
+import { experimentIdRef, keyValue, maxResults, repeated, required, viewType } from './mlflow-inputs';
 import { emptyJson, experimentJson } from './mlflow-json';
 import { mlflowRoute } from './mlflow-route';
 import { experimentJsonOf } from './mlflow-views';
 
-const experimentId = required('experiment_id', idString);
+const experimentId = required('experiment_id', experimentIdRef);
 const byId = z.object({ experiment_id: experimentId });
 const experimentReply = z.object({ experiment: experimentJson });
 

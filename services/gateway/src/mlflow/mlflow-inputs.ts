@@ -1,4 +1,9 @@
-import { metricValueWireSchema, runIdSchema, trackingKeySchema } from '@slipway/contracts';
+import {
+  experimentIdSchema,
+  metricValueWireSchema,
+  runIdSchema,
+  trackingKeySchema,
+} from '@slipway/contracts';
 import { z } from 'zod';
 
 /**
@@ -23,6 +28,9 @@ export const int64 = z
 
 /** An id field (`experiment_id`): a string, or a number turned into one. */
 export const idString = z.union([z.string(), z.int().transform(String)]).pipe(z.string().min(1));
+
+/** An experiment id, as {@link idString}, checked by tracking's rule so a bad one names `experiment_id`. */
+export const experimentIdRef = idString.pipe(experimentIdSchema);
 
 /** A bool field: JSON `true`/`false`, or `"true"`/`"false"` from a query string. */
 export const bool = z.union([

@@ -14,7 +14,7 @@ import {
 import { z } from 'zod';
 import type { GatewayRoute } from '../http/gateway-route';
 import {
-  idString,
+  experimentIdRef,
   int64,
   keyValue,
   maxResults,
@@ -35,7 +35,7 @@ const key = required('key', trackingKeySchema);
 const runOnly = withRunId(z.object(runRef));
 
 const searchInput = z.object({
-  experiment_ids: required('experiment_ids', repeated(idString)),
+  experiment_ids: required('experiment_ids', repeated(experimentIdRef)),
   filter: z.string().optional(),
   run_view_type: viewType.optional(),
   max_results: maxResults(SEARCH_RUNS_MAX_RESULTS).optional(),
@@ -51,7 +51,7 @@ export const mlflowRunRoutes: GatewayRoute[] = [
     scope: 'write',
     summary: 'MLflow CreateRun.',
     input: z.object({
-      experiment_id: idString.optional(),
+      experiment_id: experimentIdRef.optional(),
       user_id: z.string().min(1).optional(),
       run_name: z.string().min(1).optional(),
       start_time: int64.optional(),
