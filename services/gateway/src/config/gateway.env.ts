@@ -15,7 +15,7 @@ export const gatewayEnv = {
   /** Requests one token (or one address without a token) may make per rate-limit window. */
   GATEWAY_RATE_LIMIT_MAX: withDefault(
     envInt(1),
-    '100000',
+    '600000',
     'Requests one token (or one address without a token) may make per rate-limit window; more get 429.',
   ),
   /** Length of the rate-limit window in ms. */

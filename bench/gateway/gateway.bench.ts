@@ -1,0 +1,159 @@
+/**
+ * The gateway under load, beside a bare fastify hello-world on the same machine in the same run
+ * (the ceiling of any fastify service here). Ours is the real platform: tracking, registry and
+ * gateway as processes on a private nats-server and a scratch Postgres database, as
+ * `startTestPlatform` runs them; load from autocannon in this process.
+ *
+ *   node -r @swc-node/register bench/gateway/gateway.bench.ts
+ *
+ * Env: BENCH_SECONDS (10 per scenario), BENCH_CONNECTIONS (64).
+ */
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { startTestPlatform } from '@slipway/testing';
+
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 64);
+
+interface Figures {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(name: string, opts: autocannon.Options): Promise<Figures> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
+  const figures = {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+  process.stdout.write(
+    `${name.padEnd(44)} ${figures.rps.toFixed(0).padStart(7)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  non-2xx ${figures.non2xx}  errors ${figures.errors}\n`,
+  );
+  return figures;
+}
+
+async function helloWorld(): Promise<Figures> {
+  const app = Fastify();
+  app.post('/hello', async () => ({ hello: 'world' }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  try {
+    return await load('fastify hello-world (ceiling)', {
+      url: `http://127.0.0.1:${port}/hello`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"key":"loss","value":0.5}',
+    });
+  } finally {
+    await app.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const ceiling = await helloWorld();
+  const platform = await startTestPlatform({
+    services: ['tracking', 'registry', 'gateway'],
+    env: {
+      gateway: { GATEWAY_RATE_LIMIT_MAX: '100000000', LOG_LEVEL: 'error' },
+      tracking: { LOG_LEVEL: 'error' },
+    },
+  });
+  try {
+    const headers = { authorization: `Bearer ${platform.adminToken}`, 'content-type': 'application/json' };
+    const call = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${platform.gatewayUrl}${path}`, {
+        method,
+        headers,
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as { info: { runId: string }; experimentId: string };
+    };
+    const exp = await call('POST', '/api/v1/experiments', { name: 'bench' });
+    const runIds: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const run = await call('POST', '/api/v1/runs', { experimentId: exp.experimentId, runName: `run-${i}` });
+      runIds.push(run.info.runId);
+      await call('POST', `/api/v1/runs/${run.info.runId}/batch`, {
+        params: [{ key: 'model', value: `m${i % 5}` }],
+        metrics: Array.from({ length: 20 }, (_, k) => ({
+          key: `m${k}`,
+          value: Math.random(),
+          step: 0,
+          timestamp: Date.now(),
+        })),
+      });
+    }
+    let step = 0;
+    const single = await load('log one metric (POST /runs/:id/batch)', {
+      url: `${platform.gatewayUrl}/api/v1/runs/${runIds[0]}/batch`,
+      method: 'POST',
+      headers,
+      setupClient: (client) =>
+        client.setBody(
+          JSON.stringify({
+            metrics: [{ key: 'loss', value: Math.random(), step: step++, timestamp: Date.now() }],
+          }),
+        ),
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            body: JSON.stringify({
+              metrics: [{ key: 'loss', value: Math.random(), step: step++, timestamp: Date.now() }],
+            }),
+          }),
+        },
+      ],
+    });
+    const batchBody = () =>
+      JSON.stringify({
+        metrics: Array.from({ length: 1000 }, (_, k) => ({
+          key: `b${k % 10}`,
+          value: Math.random(),
+          step: step++,
+          timestamp: Date.now(),
+        })),
+      });
+    const batch = await load('log-batch of 1,000 metrics', {
+      url: `${platform.gatewayUrl}/api/v1/runs/${runIds[1]}/batch`,
+      method: 'POST',
+      headers,
+      connections: Math.min(CONNECTIONS, 16),
+      requests: [{ setupRequest: (req) => ({ ...req, body: batchBody() }) }],
+    });
+    const compare = await load('compare 20 runs x 20 metrics', {
+      url: `${platform.gatewayUrl}/api/v1/runs/compare`,
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ runIds, sortBy: { metric: 'm0', direction: 'DESC' } }),
+    });
+    process.stdout.write(
+      '\n| scenario | req/s | p50 ms | p99 ms | share of hello-world |\n|---|---|---|---|---|\n',
+    );
+    for (const f of [ceiling, single, batch, compare])
+      process.stdout.write(
+        `| ${f.name} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} | ${((100 * f.rps) / ceiling.rps).toFixed(1)}% |\n`,
+      );
+    process.stdout.write(`\nlog-batch: ${(batch.rps * 1000).toFixed(0)} metric points/s through HTTP\n`);
+  } finally {
+    await platform.stop();
+  }
+}
+
+void main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);
