@@ -1,7 +1,5 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { Controller, Global, type INestMicroservice, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import {
   type Actor,
   ApprovePromotion,
@@ -9,7 +7,6 @@ import {
   GetAliasHolder,
   GetModel,
   GetModelHistory,
-  GetRun,
   ModelPromoted,
   type ModelPromotedData,
   PromoteModelVersion,
@@ -19,24 +16,10 @@ import {
   RegisterModel,
   RequestPromotion,
   RollBackAlias,
-  type RpcRequest,
-  type RunView,
-  SlipwayError,
 } from '@slipway/contracts';
-import {
-  connectNats,
-  natsRpcOptions,
-  natsRpcReady,
-  RpcClient,
-  SlipwayRpcExceptionFilter,
-  streamNameOf,
-} from '@slipway/messaging';
-import { bootstrapService, RpcMethod, type RunningService } from '@slipway/runtime';
-import { createTestDatabase, startNatsServer, type TestNatsServer } from '@slipway/testing';
-import { AppModule } from '../app.module';
-import { REGISTRY_POLICY } from '../commands/registry-commands.service';
+import { type RpcClient, streamNameOf } from '@slipway/messaging';
 import type { RegistryPolicy } from '../models';
-import { registryEntities, registryMigrations } from '../persistence/registry.schema';
+import { type RegistryUnderTest, startRegistryForTest } from '../testing/registry-test-service';
 
 const alice: Actor = { id: 'alice', kind: 'user' };
 const bob: Actor = { id: 'bob', kind: 'user' };
@@ -54,10 +37,6 @@ const talkPolicy: RegistryPolicy = {
   },
 };
 
-@Global()
-@Module({ providers: [{ provide: REGISTRY_POLICY, useValue: talkPolicy }], exports: [REGISTRY_POLICY] })
-class TalkPolicy {}
-
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Latest metrics of the runs tracking knows, by run id: the talk's two models, and fraud's. */
@@ -70,104 +49,17 @@ const TRACKED_RUNS: Record<string, Record<string, number>> = {
   fraudrun2: { f1: 0.8, recall: 0.7 },
 };
 
-/**
- * A contract test double of tracking's `slipway.rpc.tracking.run.get` over the real NATS server
- * (Nest's NATS transport, the same `RpcMethod` wiring and exception filter as the real service).
- * Booting tracking itself would need ClickHouse; the double answers with fixed metrics in
- * the `GetRun` response schema, and an unknown run with tracking's `TRACKING.RUN_NOT_FOUND`.
- */
-@Controller()
-class TrackingRunsDouble {
-  @RpcMethod(GetRun)
-  getRun({ runId }: RpcRequest<typeof GetRun>): Promise<RunView> {
-    const metrics = TRACKED_RUNS[runId];
-    if (!metrics) return Promise.reject(new SlipwayError('TRACKING.RUN_NOT_FOUND', `no run ${runId}`));
-    return Promise.resolve({
-      info: {
-        runId,
-        experimentId: '1',
-        runName: runId,
-        status: 'FINISHED',
-        startTime: 1,
-        endTime: 2,
-        userId: null,
-        sourceName: null,
-        gitCommit: null,
-        parentRunId: null,
-        lifecycleStage: 'active',
-        artifactUri: `s3://artifacts/${runId}`,
-      },
-      params: [],
-      tags: [],
-      metrics: Object.entries(metrics).map(([key, latest]) => ({
-        key,
-        latest,
-        step: 0,
-        timestamp: 1,
-        min: latest,
-        max: latest,
-        count: 1,
-      })),
-    });
-  }
-}
-
-@Module({ controllers: [TrackingRunsDouble] })
-class TrackingDoubleModule {}
-
-async function startTrackingDouble(url: string): Promise<INestMicroservice> {
-  const app = await NestFactory.createMicroservice(TrackingDoubleModule, {
-    ...natsRpcOptions({ servers: url, queue: 'tracking', gracePeriodMs: 0 }),
-    logger: false,
-  });
-  app.useGlobalFilters(new SlipwayRpcExceptionFilter());
-  await app.listen();
-  await natsRpcReady(app);
-  return app;
-}
-
 describe('registry - commands, gates, time travel and audit over request/reply', () => {
-  let nats: TestNatsServer;
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let service: RunningService;
+  let registry: RegistryUnderTest;
   let nc: NatsConnection;
   let rpc: RpcClient;
-  let tracking: INestMicroservice | undefined;
 
   beforeAll(async () => {
-    nats = await startNatsServer();
-    tracking = await startTrackingDouble(nats.url);
-    db = await createTestDatabase();
-    service = await bootstrapService({
-      service: 'registry',
-      config: {
-        NATS_URL: [nats.url],
-        SLIPWAY_SUBJECT_ROOT: 'slipway',
-        HTTP_HOST: '127.0.0.1',
-        HTTP_PORT: 0,
-        LOG_LEVEL: 'warn',
-        SHUTDOWN_TIMEOUT_MS: 10_000,
-      },
-      postgres: {
-        url: db.url,
-        poolSize: 20,
-        schema: 'registry',
-        entities: registryEntities,
-        migrations: registryMigrations,
-      },
-      imports: [TalkPolicy, AppModule],
-    });
-    nc = await connectNats({ servers: nats.url, name: 'registry-it' });
-    rpc = new RpcClient(nc, { timeoutMs: 30_000 });
+    registry = await startRegistryForTest(talkPolicy, TRACKED_RUNS);
+    ({ nc, rpc } = registry);
   }, 60_000);
 
-  afterAll(async () => {
-    await nc?.drain();
-    await tracking?.close();
-    await service?.close();
-    await db?.drop();
-    await nats?.stop();
-  });
+  afterAll(() => registry?.close());
 
   async function model(name: string, metrics: Record<string, number>[]): Promise<void> {
     await rpc.request(RegisterModel, { model: name, actor: alice });
@@ -350,8 +242,7 @@ describe('registry - commands, gates, time travel and audit over request/reply',
   });
 
   test('registry - tracking down is REGISTRY.TRACKING_UNAVAILABLE; explicit metrics still work offline', async () => {
-    await tracking?.close();
-    tracking = undefined;
+    await registry.stopTracking();
     await expect(
       rpc.request(RequestPromotion, {
         model: 'talk',

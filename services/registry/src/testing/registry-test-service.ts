@@ -21,6 +21,8 @@ export interface RegistryUnderTest {
   readonly nc: NatsConnection;
   readonly rpc: RpcClient;
   readonly natsUrl: string;
+  /** Stops the tracking double: gate metrics can no longer be fetched. */
+  stopTracking(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -94,9 +96,13 @@ export async function startRegistryForTest(
   let db: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   let service: RunningService | undefined;
   let nc: NatsConnection | undefined;
+  const stopTracking = async () => {
+    await tracking?.close();
+    tracking = undefined;
+  };
   const close = async () => {
     await nc?.drain();
-    await tracking?.close();
+    await stopTracking();
     await service?.close();
     await db?.drop();
     await nats.stop();
@@ -124,7 +130,7 @@ export async function startRegistryForTest(
       imports: [PolicyModule, AppModule],
     });
     nc = await connectNats({ servers: nats.url, name: 'registry-it' });
-    return { nc, rpc: new RpcClient(nc, { timeoutMs: 30_000 }), natsUrl: nats.url, close };
+    return { nc, rpc: new RpcClient(nc, { timeoutMs: 30_000 }), natsUrl: nats.url, stopTracking, close };
   } catch (error) {
     await close();
     throw error;
