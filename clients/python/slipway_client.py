@@ -217,7 +217,7 @@ def _error_from_http(status: int, body: bytes, reason: str) -> SlipwayError:
 
 
 class _Attempt:
-    """What one HTTP exchange returned: the response (open, to read) or the error to raise."""
+    """What one HTTP exchange returned: the response (open, or already read) or the error to raise."""
 
     def __init__(self, response: Any = None, error: Optional[SlipwayError] = None, retry_after: Optional[float] = None):
         self.response = response
@@ -241,28 +241,30 @@ class _Transport:
         headers = {"Content-Type": "application/json"} if data is not None else {}
 
         def once() -> _Attempt:
-            return self._open(method, path, lambda: data, headers)
+            return self._open(method, path, data, headers, read=True)
 
-        response = self._with_retries(once, idempotent, f"{method} {path}")
-        with response:
-            raw = response.read()
+        status, raw = self._with_retries(once, idempotent)
         try:
             return json.loads(raw.decode("utf-8")) if raw else None
         except (ValueError, UnicodeDecodeError) as err:
-            raise SlipwayError(INVALID_RESPONSE, f"{method} {path} answered with invalid JSON: {err}", response.status)
+            raise SlipwayError(INVALID_RESPONSE, f"{method} {path} answered with invalid JSON: {err}", status)
 
-    def stream(self, method: str, path: str, open_body: Callable[[], Any], headers: Mapping[str, str]) -> Any:
-        """Send a body made by ``open_body()`` (called again on each retry); returns the open response."""
-        return self._with_retries(lambda: self._open(method, path, open_body, headers), True, f"{method} {path}")
+    def open_download(self, path: str) -> Any:
+        """GET ``path`` and return the open response, to read as a stream."""
+        return self._with_retries(lambda: self._open("GET", path, None, {}, read=False), True)
 
-    def _with_retries(self, once: Callable[[], _Attempt], idempotent: bool, what: str) -> Any:
+    def _with_retries(self, once: Callable[[], _Attempt], idempotent: bool) -> Any:
         retry = 0
         while True:
             attempt = once()
-            if attempt.error is None:
+            error = attempt.error
+            if error is None:
                 return attempt.response
-            if not self._may_retry(attempt.error, idempotent) or retry >= self.retry.max_retries:
-                raise attempt.error
+            if not self._may_retry(error, idempotent):
+                raise error
+            if retry >= self.retry.max_retries:
+                message = f"{error.message} (gave up after {retry} retries)"
+                raise SlipwayError(error.code, message, error.status, error.details)
             time.sleep(self.retry.delay(retry, attempt.retry_after))
             retry += 1
 
@@ -271,26 +273,112 @@ class _Transport:
         # A 429 is answered before anything is done; others only when a repeat cannot double an effect.
         return error.status == 429 or (idempotent and error.retryable)
 
-    def _open(self, method: str, path: str, open_body: Callable[[], Any], headers: Mapping[str, str]) -> _Attempt:
-        request = urllib.request.Request(self.base_url + path, data=open_body(), method=method)
-        for name, value in headers.items():
+    def _open(
+        self, method: str, path: str, data: Optional[bytes], headers: Mapping[str, str], read: bool
+    ) -> _Attempt:
+        """One exchange; with ``read`` the answer is read here, as ``(status, bytes)``, so a
+        connection that breaks while the answer arrives is retried like one that never answered."""
+        request = urllib.request.Request(self.base_url + path, data=data, method=method)
+        for name, value in self._headers(headers).items():
             request.add_header(name, value)
-        request.add_header("Accept", "application/json")
-        request.add_header("User-Agent", f"slipway-python/{__version__}")
-        if self.token:
-            request.add_header("Authorization", f"Bearer {self.token}")
         try:
-            return _Attempt(response=self.opener.open(request, timeout=self.timeout))
+            response = self.opener.open(request, timeout=self.timeout)
+            if not read:
+                return _Attempt(response=response)
+            with response:
+                return _Attempt(response=(response.status, response.read()))
         except urllib.error.HTTPError as err:
-            with err:
-                body = err.read()
+            body = _read_error_body(err)
             return _Attempt(
                 error=_error_from_http(err.code, body, str(err.reason)), retry_after=_retry_after_seconds(err.headers)
             )
         except (urllib.error.URLError, http.client.HTTPException, OSError) as err:
-            reason = getattr(err, "reason", err)
-            message = f"{method} {self.base_url}{path} got no answer: {reason}"
-            return _Attempt(error=SlipwayError(NETWORK_ERROR, message))
+            return _Attempt(error=self._no_answer(method, path, err))
+
+    def upload(self, path: str, local_path: str, content_type: str) -> Tuple[Any, str]:
+        """PUT a file streamed from disk with its Content-Length; returns (JSON answer, sha256 of the bytes sent).
+
+        This uses ``http.client`` rather than urllib: urllib asks for ``Connection: close``, so a
+        server that refuses early (401, 404, 413) closes the socket while the file is still being
+        sent and its answer is lost in a broken pipe; on a kept-alive connection it reads the rest
+        and the answer arrives.
+        """
+        status, raw, digest = self._with_retries(lambda: self._upload_once(path, local_path, content_type), True)
+        try:
+            return json.loads(raw.decode("utf-8")), digest
+        except (ValueError, UnicodeDecodeError) as err:
+            raise SlipwayError(INVALID_RESPONSE, f"PUT {path} answered with invalid JSON: {err}", status)
+
+    def _upload_once(self, path: str, local_path: str, content_type: str) -> _Attempt:
+        split = urllib.parse.urlsplit(self.base_url)
+        connection_class = http.client.HTTPSConnection if split.scheme == "https" else http.client.HTTPConnection
+        digest = hashlib.sha256()
+        send_error: Optional[BaseException] = None
+        with open(local_path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            connection = connection_class(split.hostname or "localhost", split.port, timeout=self.timeout)
+            try:
+                connection.putrequest("PUT", split.path + path, skip_accept_encoding=True)
+                headers = {"Content-Type": content_type, "Content-Length": str(size)}
+                for name, value in self._headers(headers).items():
+                    connection.putheader(name, value)
+                connection.endheaders()
+                send_error = _send_file(connection, file, size, digest)
+                response = connection.getresponse()
+                body = response.read()
+            except (OSError, http.client.HTTPException) as err:
+                return _Attempt(error=self._no_answer("PUT", path, send_error or err))
+            finally:
+                connection.close()
+        if response.status >= 400:
+            error = _error_from_http(response.status, body, response.reason)
+            return _Attempt(error=error, retry_after=_retry_after_seconds(response.headers))
+        return _Attempt(response=(response.status, body, digest.hexdigest()))
+
+    def _headers(self, extra: Mapping[str, str]) -> Dict[str, str]:
+        headers = {"Accept": "application/json", "User-Agent": f"slipway-python/{__version__}", **extra}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        return headers
+
+    def _no_answer(self, method: str, path: str, err: BaseException) -> SlipwayError:
+        reason = getattr(err, "reason", None) or err
+        return SlipwayError(NETWORK_ERROR, f"{method} {self.base_url}{path} got no answer: {reason}")
+
+
+def _send_file(connection: http.client.HTTPConnection, file: BinaryIO, size: int, digest: Any) -> Optional[OSError]:
+    """Send ``size`` bytes of ``file`` in 1 MiB chunks, hashing them. A failed send is returned,
+    not raised: the server may have answered before it closed (the answer is read next)."""
+    remaining = size
+    for chunk in _file_chunks(file, size):
+        digest.update(chunk)
+        try:
+            connection.send(chunk)
+        except OSError as err:
+            return err
+        remaining -= len(chunk)
+    if remaining:
+        raise OSError(f"{file.name} shrank by {remaining} bytes while it was being sent")
+    return None
+
+
+def _file_chunks(file: BinaryIO, size: int) -> Iterator[bytes]:
+    """At most ``size`` bytes of ``file``, read 1 MiB at a time (never the whole file)."""
+    remaining = size
+    while remaining > 0:
+        chunk = file.read(min(_UPLOAD_CHUNK_BYTES, remaining))
+        if not chunk:
+            return
+        remaining -= len(chunk)
+        yield chunk
+
+
+def _read_error_body(err: urllib.error.HTTPError) -> bytes:
+    try:
+        with err:
+            return err.read()
+    except (OSError, http.client.HTTPException):
+        return b""
 
 
 def _dump_json(body: Any) -> bytes:
@@ -298,21 +386,6 @@ def _dump_json(body: Any) -> bytes:
         return json.dumps(body, allow_nan=False, separators=(",", ":")).encode("utf-8")
     except ValueError as err:
         raise SlipwayError(INVALID_ARGUMENT, f"a request body cannot hold NaN or Infinity as a number: {err}")
-
-
-class _HashingReader:
-    """A file reader for ``http.client`` that sends 1 MiB chunks and hashes what it sends."""
-
-    def __init__(self, file: BinaryIO) -> None:
-        self.file = file
-        self.sha256 = hashlib.sha256()
-        self.sent = 0
-
-    def read(self, _size: int = -1) -> bytes:
-        chunk = self.file.read(_UPLOAD_CHUNK_BYTES)
-        self.sha256.update(chunk)
-        self.sent += len(chunk)
-        return chunk
 
 
 def _quote_path(path: str) -> str:
@@ -743,19 +816,8 @@ class Slipway:
             the bytes sent (``SDK.CHECKSUM_MISMATCH`` when they differ).
         """
         target = artifact_path or os.path.basename(local_path)
-        size = os.path.getsize(local_path)
         path = f"/api/v1/runs/{_quote_path(run_id)}/artifacts/{_quote_path(target.lstrip('/'))}"
-        headers = {"Content-Type": "application/octet-stream", "Content-Length": str(size)}
-        readers: List[_HashingReader] = []
-        with _OpenFiles() as files:
-
-            def open_body() -> _HashingReader:
-                readers.append(_HashingReader(files.open(local_path)))
-                return readers[-1]
-
-            with self._transport.stream("PUT", path, open_body, headers) as response:
-                stored = json.loads(response.read().decode("utf-8"))
-        sent = readers[-1].sha256.hexdigest()
+        stored, sent = self._transport.upload(path, local_path, "application/octet-stream")
         if stored.get("sha256") not in (None, sent):
             message = f"the server stored sha256 {stored.get('sha256')} for {target}, the bytes sent have {sent}"
             raise SlipwayError(CHECKSUM_MISMATCH, message)
@@ -768,7 +830,7 @@ class Slipway:
         """
         path = f"/api/v1/runs/{_quote_path(run_id)}/artifacts/{_quote_path(artifact_path.lstrip('/'))}"
         digest = hashlib.sha256()
-        with self._transport.stream("GET", path, lambda: None, {}) as response, open(local_path, "wb") as out:
+        with self._transport.open_download(path) as response, open(local_path, "wb") as out:
             etag = (response.headers.get("ETag") or "").strip('"')
             for chunk in iter(lambda: response.read(_UPLOAD_CHUNK_BYTES), b""):
                 digest.update(chunk)
@@ -801,22 +863,3 @@ def _sort_spec(sort_by: Union[str, Tuple[str, str]]) -> JsonDict:
         return {"metric": sort_by, "direction": "DESC"}
     metric, direction = sort_by
     return {"metric": metric, "direction": direction.upper()}
-
-
-class _OpenFiles:
-    """Closes every file opened for the attempts of one upload."""
-
-    def __init__(self) -> None:
-        self.files: List[BinaryIO] = []
-
-    def open(self, path: str) -> BinaryIO:
-        file = open(path, "rb")
-        self.files.append(file)
-        return file
-
-    def __enter__(self) -> "_OpenFiles":
-        return self
-
-    def __exit__(self, *_exc: Any) -> None:
-        for file in self.files:
-            file.close()

@@ -306,6 +306,7 @@ class RetryTest(FakeGatewayTest):
             run.flush()
         self.assertEqual((caught.exception.status, caught.exception.code), (502, "SDK.HTTP_ERROR"))
         self.assertIn("bad gateway", caught.exception.message)
+        self.assertIn("gave up after 3 retries", caught.exception.message)
         run.flush()
         ids = [b["batchId"] for b in self.batches()]
         self.assertEqual(len(ids), 5)
