@@ -832,7 +832,7 @@ class Slipway:
         digest = hashlib.sha256()
         with self._transport.open_download(path) as response, open(local_path, "wb") as out:
             etag = (response.headers.get("ETag") or "").strip('"')
-            for chunk in iter(lambda: response.read(_UPLOAD_CHUNK_BYTES), b""):
+            for chunk in _response_chunks(response, f"GET {self.url}{path}"):
                 digest.update(chunk)
                 out.write(chunk)
         if etag and etag != digest.hexdigest():
@@ -853,6 +853,17 @@ class Slipway:
     def whoami(self) -> JsonDict:
         """The token's principal: ``{name, scopes, …}``."""
         return self._transport.json("GET", "/api/v1/whoami", idempotent=True)
+
+
+def _response_chunks(response: Any, what: str) -> Iterator[bytes]:
+    while True:
+        try:
+            chunk = response.read(_UPLOAD_CHUNK_BYTES)
+        except (OSError, http.client.HTTPException) as err:
+            raise SlipwayError(NETWORK_ERROR, f"{what} broke off while downloading: {err!r}")
+        if not chunk:
+            return
+        yield chunk
 
 
 def _sort_spec(sort_by: Union[str, Tuple[str, str]]) -> JsonDict:

@@ -54,7 +54,7 @@ class FakeGateway:
     ``None`` closes the connection without answering (a dropped connection)."""
 
     def __init__(self) -> None:
-        self.routes: List[Tuple[str, "re.Pattern[str]", Handler]] = []
+        self.routes: List[Tuple[str, "re.Pattern[str]", Handler, bool]] = []
         self.received: List[Received] = []
         gateway = self
 
@@ -66,13 +66,22 @@ class FakeGateway:
 
             def handle_one(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                request = Received(self.command, self.path, dict(self.headers.items()), body)
+                request = Received(self.command, self.path, dict(self.headers.items()), b"")
+                early = gateway.answers_early(request)
+                if not early:
+                    request.body = self.rfile.read(length) if length else b""
                 gateway.received.append(request)
                 answer = gateway.answer(request)
                 if answer is None:
                     self.close_connection = True
                     return
+                self.send(answer)
+                if early and request.headers.get("Connection", "").lower() == "close":
+                    self.close_connection = True  # As Node does: close, the unread body makes it a reset.
+                elif early:
+                    self.rfile.read(length)  # As Node does on a kept-alive connection: read the rest.
+
+            def send(self, answer: Answer) -> None:
                 status, payload, headers = answer
                 raw = payload if isinstance(payload, bytes) else json.dumps(payload).encode("utf-8")
                 self.send_response(status)
@@ -89,15 +98,26 @@ class FakeGateway:
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
         self.thread.start()
 
-    def on(self, method: str, pattern: str, handler: Handler) -> None:
-        """Answer ``method`` on paths matching ``pattern`` (a regex) with ``handler``; later wins."""
-        self.routes.insert(0, (method, re.compile(pattern + "$"), handler))
+    def on(self, method: str, pattern: str, handler: Handler, early: bool = False) -> None:
+        """Answer ``method`` on paths matching ``pattern`` (a regex) with ``handler``; later wins.
+        With ``early`` the answer goes out before the request body is read (as a refusal does)."""
+        self.routes.insert(0, (method, re.compile(pattern + "$"), handler, early))
+
+    def route(self, request: Received) -> Optional[Tuple[Handler, bool]]:
+        for method, pattern, handler, early in self.routes:
+            if method == request.method and pattern.match(request.path):
+                return handler, early
+        return None
+
+    def answers_early(self, request: Received) -> bool:
+        found = self.route(request)
+        return found is not None and found[1]
 
     def answer(self, request: Received) -> Optional[Answer]:
-        for method, pattern, handler in self.routes:
-            if method == request.method and pattern.match(request.path):
-                return handler(request)
-        return 404, {"code": "GATEWAY.ROUTE_NOT_FOUND", "message": f"no {request.path}", "details": {}}, {}
+        found = self.route(request)
+        if found is None:
+            return 404, {"code": "GATEWAY.ROUTE_NOT_FOUND", "message": f"no {request.path}", "details": {}}, {}
+        return found[0](request)
 
     def calls(self, method: str, pattern: str) -> List[Received]:
         """The requests received for ``method`` on paths matching ``pattern``."""
@@ -412,18 +432,34 @@ class ArtifactUploadTest(FakeGatewayTest):
         self.assertEqual(caught.exception.code, "SDK.CHECKSUM_MISMATCH")
 
     def test_the_upload_reads_the_file_in_bounded_chunks(self) -> None:
-        reads: List[int] = []
+        data = os.urandom(3 * 1024 * 1024 + 5)
+        with open(write_temp_file(self, data), "rb") as file:
+            chunks = list(slipway_client._file_chunks(file, len(data) - 2))
+        self.assertEqual([len(c) for c in chunks], [1024 * 1024] * 3 + [3])
+        self.assertEqual(b"".join(chunks), data[:-2])
 
-        class Recording:
-            def read(self, size: int = -1) -> bytes:
-                reads.append(size)
-                return b"x" * 10 if len(reads) < 5 else b""
+    def test_an_early_refusal_of_a_large_upload_is_read_not_lost_in_a_broken_pipe(self) -> None:
+        missing = (404, {"code": "TRACKING.RUN_NOT_FOUND", "message": "no run with id r9", "details": {}}, {})
+        self.gateway.on("PUT", "/api/v1/runs/r9/artifacts/.+", lambda r: missing, early=True)
+        path = write_temp_file(self, os.urandom(8 * 1024 * 1024))
+        with self.assertRaises(SlipwayError) as caught:
+            self.client.log_artifact("r9", path)
+        self.assertEqual((caught.exception.status, caught.exception.code), (404, "TRACKING.RUN_NOT_FOUND"))
+        self.assertEqual(len(self.gateway.calls("PUT", "/api/v1/runs/r9/artifacts/.+")), 1)
 
-        reader = slipway_client._HashingReader(Recording())  # type: ignore[arg-type]
-        while reader.read(8192):
-            pass
-        self.assertEqual(reads, [1024 * 1024] * 5)
-        self.assertEqual(reader.sent, 40)
+    def test_a_download_is_written_and_checked_against_the_etag(self) -> None:
+        data = os.urandom(1024 * 1024 + 1)
+        digest = hashlib.sha256(data).hexdigest()
+        headers = {"Content-Type": "application/octet-stream", "ETag": f'"{digest}"'}
+        self.gateway.on("GET", "/api/v1/runs/r1/artifacts/a.bin", lambda r: (200, data, headers))
+        target = write_temp_file(self, b"")
+        self.assertEqual(self.client.download_artifact("r1", "a.bin", target), digest)
+        with open(target, "rb") as downloaded:
+            self.assertEqual(downloaded.read(), data)
+        self.gateway.on("GET", "/api/v1/runs/r1/artifacts/a.bin", lambda r: (200, data, {"ETag": '"' + "0" * 64 + '"'}))
+        with self.assertRaises(SlipwayError) as caught:
+            self.client.download_artifact("r1", "a.bin", target)
+        self.assertEqual(caught.exception.code, "SDK.CHECKSUM_MISMATCH")
 
 
 def write_temp_file(test: unittest.TestCase, data: bytes) -> str:
@@ -593,6 +629,15 @@ class GatewayTest(unittest.TestCase):
         files = [(f["path"], f["isDir"], f.get("size")) for f in self.client.list_artifacts(run.run_id, "model")]
         self.assertEqual(files, [("model/model.onnx", False, 10)])
         self.assertIn("xgb", printed.getvalue())
+
+    def test_an_upload_to_a_missing_run_or_with_a_bad_token_gets_the_gateway_answer(self) -> None:
+        path = write_temp_file(self, os.urandom(16 * 1024 * 1024))
+        with self.assertRaises(SlipwayError) as caught:
+            self.client.log_artifact("no_such_run", path)
+        self.assertEqual((caught.exception.status, caught.exception.code), (404, "TRACKING.RUN_NOT_FOUND"))
+        with self.assertRaises(SlipwayError) as caught:
+            Slipway(SERVER_URL, "slw_not_a_token").log_artifact("no_such_run", path)
+        self.assertEqual((caught.exception.status, caught.exception.code), (401, "GATEWAY.UNAUTHENTICATED"))
 
     def test_a_bad_token_is_401(self) -> None:
         intruder = Slipway(SERVER_URL, "slw_not_a_token")
