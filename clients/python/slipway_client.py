@@ -25,6 +25,7 @@ import numbers
 import os
 import random
 import re
+import sys
 import threading
 import time
 import urllib.error
@@ -32,8 +33,21 @@ import urllib.parse
 import urllib.request
 import uuid
 import warnings
-import weakref
-from typing import Any, BinaryIO, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import (
+    Any,
+    BinaryIO,
+    Callable,
+    Dict,
+    Iterable,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Set,
+    Tuple,
+    Union,
+)
 
 __all__ = [
     "Slipway",
@@ -425,15 +439,17 @@ class _MetricBuffer:
         return len(self.open) + sum(len(points) for _, points in self.sealed)
 
 
-_live_runs: "weakref.WeakSet[Run]" = weakref.WeakSet()
+# Runs not ended, held here so that a run nobody references any more still sends its points at exit.
+_live_runs: "Set[Run]" = set()
 
 
 def _flush_live_runs() -> None:
+    """At interpreter exit, send the buffered points of runs not ended (a script that forgot ``end()``)."""
     for run in list(_live_runs):
         try:
             run.flush()
-        except SlipwayError:
-            pass
+        except SlipwayError as err:
+            sys.stderr.write(f"slipway: could not send the last metrics of run {run.run_id} before exit: {err}\n")
 
 
 atexit.register(_flush_live_runs)

@@ -16,6 +16,8 @@ import json
 import math
 import os
 import re
+import subprocess
+import sys
 import tempfile
 import threading
 import unittest
@@ -198,7 +200,7 @@ class SourceTest(unittest.TestCase):
         imported = {alias.name.split(".")[0] for node in nodes if isinstance(node, ast.Import) for alias in node.names}
         imported |= {node.module.split(".")[0] for node in nodes if isinstance(node, ast.ImportFrom) and node.module}
         standard = {"__future__", "atexit", "hashlib", "http", "json", "math", "numbers", "os", "random", "re"}
-        standard |= {"threading", "time", "typing", "urllib", "uuid", "warnings", "weakref"}
+        standard |= {"sys", "threading", "time", "typing", "urllib", "uuid", "warnings"}
         self.assertEqual(imported - standard, set())
 
 
@@ -293,6 +295,33 @@ class BatchingTest(FakeGatewayTest):
         self.assertEqual(body["experimentId"], "5")
         self.assertEqual(body["tags"], [{"key": "k", "value": "1"}])
         self.assertRegex(body["runId"], r"^[0-9a-f]{32}$")
+
+
+    def test_points_logged_from_several_threads_all_arrive_once(self) -> None:
+        run = self.client.start_run()
+
+        def log(thread: int) -> None:
+            for step in range(1000):
+                run.log_metric(f"t{thread}", step, step=step)
+
+        threads = [threading.Thread(target=log, args=(n,)) for n in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        run.end()
+        batches = self.metric_batches()
+        self.assertTrue(all(len(b["metrics"]) <= 1000 for b in batches))
+        points = sorted((p["key"], p["step"]) for b in batches for p in b["metrics"])
+        self.assertEqual(points, sorted((f"t{n}", step) for n in range(4) for step in range(1000)))
+
+    def test_points_of_a_run_not_ended_are_flushed_when_the_interpreter_exits(self) -> None:
+        script = "from slipway_client import Slipway\nSlipway().start_run().log_metric('m', 0.5, step=3)\n"
+        folder = os.path.dirname(os.path.abspath(slipway_client.__file__))
+        env = {**os.environ, "SLIPWAY_URL": self.gateway.url, "SLIPWAY_TOKEN": "t", "PYTHONPATH": folder}
+        subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=60)
+        self.assertEqual([b["metrics"] for b in self.metric_batches()][0][0]["step"], 3)
+        self.assertEqual(self.gateway.calls("PATCH", "/api/v1/runs/[^/]+"), [])
 
 
 class RetryTest(FakeGatewayTest):
