@@ -423,11 +423,16 @@ class _MetricBuffer:
         self.sealed: List[Tuple[str, List[JsonDict]]] = []
 
     def add(self, point: JsonDict) -> bool:
-        """Buffer one point; True when a full batch is ready to send."""
+        """Buffer one point; True when it filled a batch, which is then ready to send.
+
+        A batch that failed earlier waits for the next full batch or flush, so logging does not
+        wait on retries at every point while the server is away.
+        """
         self.open.append(point)
-        if len(self.open) >= self.limit:
-            self.seal()
-        return bool(self.sealed)
+        if len(self.open) < self.limit:
+            return False
+        self.seal()
+        return True
 
     def seal(self) -> None:
         """Close the open points into a batch."""

@@ -356,10 +356,14 @@ class RetryTest(FakeGatewayTest):
         self.assertEqual((caught.exception.status, caught.exception.code), (502, "SDK.HTTP_ERROR"))
         self.assertIn("bad gateway", caught.exception.message)
         self.assertIn("gave up after 3 retries", caught.exception.message)
+        run.log_metric("m", 2.0)
+        self.assertEqual(len(self.batches()), 4)  # Logging does not wait on the failed batch's retries.
         run.flush()
         ids = [b["batchId"] for b in self.batches()]
-        self.assertEqual(len(ids), 5)
-        self.assertEqual(len(set(ids)), 1)
+        self.assertEqual(len(ids), 6)
+        self.assertEqual(len(set(ids[:5])), 1)
+        self.assertNotEqual(ids[5], ids[0])
+        self.assertEqual([b["metrics"][0]["value"] for b in self.batches()[4:]], [1.0, 2.0])
 
     def test_a_refused_batch_is_dropped_and_raised(self) -> None:
         refused = (400, {"code": "COMMON.VALIDATION_FAILED", "message": "metrics[0].key: bad", "details": {}}, {})
