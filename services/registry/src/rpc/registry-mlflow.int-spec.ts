@@ -377,4 +377,32 @@ describe('registry - the MLflow-compatible RPCs as a user calls them', () => {
       rpc.request(ApprovePromotion, { model: 'baselined', requestId: 'baselined-2', actor: bob }),
     ).rejects.toMatchObject({ code: 'REGISTRY.GATE_FAILED' });
   });
+
+  test('events - rename and deletes reach NATS as public registry events', async () => {
+    const seen: { type: string; data: { model: string } }[] = [];
+    const sub = registry.nc.subscribe('slipway.evt.registry.>', {
+      callback: (_err, msg) => {
+        seen.push(msg.json());
+      },
+    });
+    await registry.nc.flush();
+    await modelWith('announced', 1);
+    await rpc.request(RenameModel, { model: 'announced', newName: 'announced-2', actor: alice });
+    await rpc.request(DeleteModelVersion, { model: 'announced-2', version: 1, reason: 'bad', actor: bob });
+    await rpc.request(DeleteModel, { model: 'announced-2', reason: 'done', actor: bob });
+    const wanted = [
+      'dev.slipway.registry.registered-model.renamed.v1',
+      'dev.slipway.registry.model-version.deleted.v1',
+      'dev.slipway.registry.registered-model.deleted.v1',
+    ];
+    const deadline = Date.now() + 10_000;
+    const ofThese = () => seen.filter((e) => wanted.includes(e.type));
+    while (ofThese().length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    sub.unsubscribe();
+    expect(ofThese().map((e) => [e.type, e.data.model])).toEqual([
+      [wanted[0], 'announced'],
+      [wanted[1], 'announced-2'],
+      [wanted[2], 'announced-2'],
+    ]);
+  });
 });
