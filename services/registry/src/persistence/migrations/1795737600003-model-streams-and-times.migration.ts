@@ -5,7 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * model keeps which stream holds each live name; `models.name` unique is what makes two names
  * never share a model. Adds what MLflow shows of a model and its versions (descriptions, who
  * created a version, creation and last-update times) and an index for searches by run id.
- * Existing rows are filled from the events: every stream so far was `model-<name>`.
+ * Existing rows are filled from the events: every stream so far was `model-<name>`. Down drops the
+ * columns; once a model was renamed or a name registered again, the code before this migration
+ * would look for it on `model-<name>`, so going back needs those models deleted first.
  */
 export class ModelStreamsAndTimes1795737600003 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
