@@ -28,6 +28,12 @@ export default [
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib'] },
+            // Clients ship to users: the CLI uses the SDK; contracts only as types (see the SDK's
+            // boundary spec); the testing lib only in their tests.
+            {
+              sourceTag: 'type:client',
+              onlyDependOnLibsWithTags: ['type:client', 'scope:contracts', 'scope:testing'],
+            },
             { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:contracts'] },
           ],
         },

@@ -17,6 +17,7 @@ Every error of the API is a :class:`SlipwayError` carrying the server's stable `
 from __future__ import annotations
 
 import atexit
+import email.utils
 import hashlib
 import http.client
 import json
@@ -210,12 +211,17 @@ class RetryPolicy:
 
 
 def _retry_after_seconds(headers: Any) -> Optional[float]:
-    value = headers.get("Retry-After") if headers is not None else None
+    """``Retry-After`` in seconds: delta-seconds or an HTTP date; ``None`` when absent or unreadable."""
+    value = (headers.get("Retry-After") or "").strip() if headers is not None else ""
     if not value:
         return None
     try:
         return max(0.0, float(value))
     except ValueError:
+        pass
+    try:
+        return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError, IndexError):
         return None
 
 

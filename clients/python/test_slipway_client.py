@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import email.utils
 import hashlib
 import http.server
 import io
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import unittest
 import uuid
 from typing import Any, Callable, Dict, List, Optional, Tuple
@@ -199,7 +201,7 @@ class SourceTest(unittest.TestCase):
         nodes = list(ast.walk(tree))
         imported = {alias.name.split(".")[0] for node in nodes if isinstance(node, ast.Import) for alias in node.names}
         imported |= {node.module.split(".")[0] for node in nodes if isinstance(node, ast.ImportFrom) and node.module}
-        standard = {"__future__", "atexit", "hashlib", "http", "json", "math", "numbers", "os", "random", "re"}
+        standard = {"__future__", "atexit", "email", "hashlib", "http", "json", "math", "numbers", "os", "random", "re"}
         standard |= {"sys", "threading", "time", "typing", "urllib", "uuid", "warnings"}
         self.assertEqual(imported - standard, set())
 
@@ -399,6 +401,15 @@ class RetryTest(FakeGatewayTest):
         self.assertEqual(caught.exception.code, "SDK.NETWORK_ERROR")
         self.assertIsNone(caught.exception.status)
         self.assertIn(gone.url, caught.exception.message)
+
+    def test_retry_after_is_read_as_seconds_or_as_an_http_date(self) -> None:
+        read = slipway_client._retry_after_seconds
+        self.assertEqual(read({"Retry-After": "3"}), 3.0)
+        self.assertIsNone(read({}))
+        self.assertIsNone(read({"Retry-After": "soon"}))
+        later = email.utils.formatdate(time.time() + 60, usegmt=True)
+        self.assertAlmostEqual(read({"Retry-After": later}), 60, delta=2)
+        self.assertEqual(read({"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"}), 0.0)
 
     def test_backoff_doubles_and_is_capped(self) -> None:
         policy = RetryPolicy(max_retries=9, base_delay=1.0, max_delay=4.0)

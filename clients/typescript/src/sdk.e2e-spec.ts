@@ -1,6 +1,6 @@
 import { startTestPlatform, type TestPlatform } from '@slipway/testing';
-import { Slipway, SlipwayApiError } from '@slipway/sdk';
-import { subscribeModelPromoted, type ModelPromotedEvent } from '@slipway/sdk/nats';
+import { Slipway, SlipwayApiError } from './index';
+import { subscribeModelPromoted, type ModelPromotedEvent } from './nats';
 import { startFlakyProxy } from './testing/flaky-proxy';
 
 const POLICY = JSON.stringify({
