@@ -57,6 +57,19 @@ describe('gateway api plugin - auth, limits and audit', () => {
           handle: async ({ body, principal }) => ({ n: body.n, by: principal.name }),
         }),
         route({
+          method: 'PUT',
+          url: '/v1/upload',
+          scope: 'write',
+          tag: 'test',
+          summary: 'count streamed bytes',
+          streamBody: true,
+          handle: async ({ body }) => {
+            let size = 0;
+            for await (const chunk of body as AsyncIterable<Buffer>) size += chunk.length;
+            return { size };
+          },
+        }),
+        route({
           method: 'GET',
           url: '/v1/ping',
           scope: 'read',
@@ -121,6 +134,25 @@ describe('gateway api plugin - auth, limits and audit', () => {
     });
     expect(notJson.status).toBe(400);
     expect(((await notJson.json()) as { code: string }).code).toBe('COMMON.VALIDATION_FAILED');
+  });
+
+  test('uploads - a streamed body of any content type passes the JSON body limit untouched', async () => {
+    const t = await tokens.create({ name: 'uploader', scopes: ['write'] }, null);
+    for (const contentType of ['application/json', 'text/plain', 'application/octet-stream', undefined]) {
+      const res = await fetch(`${base}/api/v1/upload`, {
+        method: 'PUT',
+        headers: {
+          authorization: `Bearer ${t.token}`,
+          ...(contentType ? { 'content-type': contentType } : {}),
+        },
+        body: '{'.repeat(20_000),
+      });
+      expect({ contentType, status: res.status, body: await res.json() }).toEqual({
+        contentType,
+        status: 200,
+        body: { size: 20_000 },
+      });
+    }
   });
 
   test('rate limit - past the limit a token gets 429 while another token is unaffected', async () => {

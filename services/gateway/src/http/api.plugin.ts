@@ -56,9 +56,6 @@ export async function registerApi(fastify: FastifyInstance, options: ApiPluginOp
             },
           ),
       });
-      // Artifact uploads: the handler reads the stream; nothing is buffered here.
-      api.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
-
       api.setErrorHandler((err, request, reply) => sendError(reply, request, err, options.logger));
       api.setNotFoundHandler((request, reply) =>
         sendError(
@@ -87,38 +84,49 @@ export async function registerApi(fastify: FastifyInstance, options: ApiPluginOp
         });
       });
 
-      for (const r of options.routes) {
-        api.route({
-          method: r.method,
-          url: r.url,
-          config: { gatewayRoute: r },
-          onRequest: async (request) => {
-            if (r.scope === 'public') return;
-            request.principal = await authenticate(request, options.tokens);
-            if (!grants(request.principal.scopes, r.scope))
-              throw new ForbiddenError(r.scope, `${r.method} /api${r.url}`);
-          },
-          handler: async (request, reply) => {
-            const result = await r.handle({
-              params: r.params ? parseOrThrow(r.params, request.params, 'path') : (request.params as never),
-              query: r.query ? parseOrThrow(r.query, request.query ?? {}, 'query') : (request.query as never),
-              body:
-                r.body && !r.streamBody
-                  ? parseOrThrow(r.body, request.body ?? {}, 'body')
-                  : (request.body as never),
-              principal: request.principal as Principal,
-              rpc: options.rpc,
-              request,
-              reply,
-            });
-            if (r.raw) return reply;
-            return reply.code(r.status ?? 200).send(result ?? {});
-          },
-        });
-      }
+      for (const r of options.routes.filter((r) => !r.streamBody)) addRoute(api, r, options);
+      // Uploads: the handler reads the body as a stream, whatever its content type (MLflow's
+      // artifact client sends guessed types such as application/json); nothing is buffered here.
+      await api.register(async (uploads) => {
+        uploads.removeAllContentTypeParsers();
+        uploads.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+        for (const r of options.routes.filter((r) => r.streamBody)) addRoute(uploads, r, options);
+      });
     },
     { prefix: '/api' },
   );
+}
+
+function addRoute(api: FastifyInstance, r: GatewayRoute, options: ApiPluginOptions): void {
+  api.route({
+    method: r.method,
+    url: r.url,
+    config: { gatewayRoute: r },
+    // A streamed upload is bounded by its handler (ARTIFACTS_MAX_BYTES), not the JSON body limit.
+    ...(r.streamBody ? { bodyLimit: Number.MAX_SAFE_INTEGER } : {}),
+    onRequest: async (request) => {
+      if (r.scope === 'public') return;
+      request.principal = await authenticate(request, options.tokens);
+      if (!grants(request.principal.scopes, r.scope))
+        throw new ForbiddenError(r.scope, `${r.method} /api${r.url}`);
+    },
+    handler: async (request, reply) => {
+      const result = await r.handle({
+        params: r.params ? parseOrThrow(r.params, request.params, 'path') : (request.params as never),
+        query: r.query ? parseOrThrow(r.query, request.query ?? {}, 'query') : (request.query as never),
+        body:
+          r.body && !r.streamBody
+            ? parseOrThrow(r.body, request.body ?? {}, 'body')
+            : (request.body as never),
+        principal: request.principal as Principal,
+        rpc: options.rpc,
+        request,
+        reply,
+      });
+      if (r.raw) return reply;
+      return reply.code(r.status ?? 200).send(result ?? {});
+    },
+  });
 }
 
 async function authenticate(request: FastifyRequest, tokens: TokensService): Promise<Principal> {

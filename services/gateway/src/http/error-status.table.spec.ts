@@ -33,6 +33,17 @@ describe('error status table - codes map to HTTP status and MLflow codes', () =>
     });
   });
 
+  test('replies - MLflow answers an existing name with 400, as its server does', () => {
+    const reply = mlflowErrorReply(
+      new SlipwayError('TRACKING.EXPERIMENT_ALREADY_EXISTS', "Experiment 'x' already exists."),
+    );
+    expect(reply).toEqual({
+      status: 400,
+      body: { error_code: 'RESOURCE_ALREADY_EXISTS', message: "Experiment 'x' already exists." },
+    });
+    expect(restErrorReply(new SlipwayError('TRACKING.EXPERIMENT_ALREADY_EXISTS', 'taken')).status).toBe(409);
+  });
+
   test('replies - an unknown thrown value is a 500 that does not leak its message', () => {
     const reply = restErrorReply(new Error('password=hunter2 in connection string'));
     expect(reply.status).toBe(500);

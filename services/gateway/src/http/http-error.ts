@@ -43,5 +43,9 @@ export function mlflowErrorReply(err: unknown): {
 } {
   const error = asSlipwayError(err);
   const { status, mlflow } = mappingOf(error.code);
-  return { status, body: { error_code: mlflow, message: error.message } };
+  // MLflow's server answers RESOURCE_ALREADY_EXISTS with 400 (mlflow/exceptions.py); its clients may look at it.
+  return {
+    status: mlflow === 'RESOURCE_ALREADY_EXISTS' ? 400 : status,
+    body: { error_code: mlflow, message: error.message },
+  };
 }

@@ -67,6 +67,7 @@ describe('mlflow api - an unchanged MLflow 2.x client against the gateway', () =
       last_update_time: expect.any(Number),
     });
     const taken = await call('POST', '/experiments/create', mlflow.createExperiment('churn'));
+    expect(taken.status).toBe(400);
     expect(taken.body).toMatchObject({
       error_code: 'RESOURCE_ALREADY_EXISTS',
       message: expect.stringContaining('churn'),
