@@ -8,6 +8,8 @@ export const SdkErrorCodes = {
   INVALID_RESPONSE: 'SDK.INVALID_RESPONSE',
   /** An HTTP error whose body was not Slipway's `{code, message, details}`. */
   HTTP_ERROR: 'SDK.HTTP_ERROR',
+  /** A live event stream ended without `close()` (the gateway restarted, the connection dropped). */
+  STREAM_ENDED: 'SDK.STREAM_ENDED',
   /** A call the SDK refuses before sending it (bad argument, ended run). */
   INVALID_ARGUMENT: 'SDK.INVALID_ARGUMENT',
 } as const;

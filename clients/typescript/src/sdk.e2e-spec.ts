@@ -1,5 +1,5 @@
 import { startTestPlatform, type TestPlatform } from '@slipway/testing';
-import { Slipway, SlipwayApiError } from './index';
+import { Slipway, SlipwayApiError, type LiveEvent } from './index';
 import { subscribeModelPromoted, type ModelPromotedEvent } from './nats';
 import { startFlakyProxy } from './testing/flaky-proxy';
 
@@ -85,6 +85,27 @@ describe('sdk - against the running platform', () => {
     } finally {
       await proxy.close();
     }
+  });
+
+  test('live events - metrics logged by one run reach a subscriber of run:<id> as they arrive', async () => {
+    const run = await slipway.startRun({ runName: 'live' });
+    const received: LiveEvent[] = [];
+    const live = slipway.events.subscribe([`run:${run.runId}`], (e) => received.push(e));
+    try {
+      await live.ready;
+      run.logMetric('loss', 0.25, 7);
+      await run.flush();
+      const deadline = Date.now() + 10_000;
+      while (received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(received[0]).toMatchObject({
+        type: 'dev.slipway.tracking.run.metrics.logged.v1',
+        data: { runId: run.runId, metrics: [expect.objectContaining({ key: 'loss', value: 0.25, step: 7 })] },
+      });
+    } finally {
+      live.close();
+    }
+    await expect(live.closed).resolves.toBeUndefined();
+    await run.end();
   });
 
   test('errors - a missing run is SlipwayApiError TRACKING.RUN_NOT_FOUND 404; a bad token is 401', async () => {

@@ -4,6 +4,7 @@ import {
   type ArtifactDownload,
   type UploadOptions,
 } from './api/artifacts.api';
+import { EventsApi } from './api/events.api';
 import { ExperimentsApi } from './api/experiments.api';
 import { ModelsApi, type AsOf, type NewModelVersion, type PromotionRequested } from './api/models.api';
 import { RunsApi, type CompareRunsRequest, type SearchRunsRequest } from './api/runs.api';
@@ -58,7 +59,7 @@ export interface StartRunOptions {
 /**
  * The Slipway client: `new Slipway({ url, token })`. Start runs with {@link startRun}; query
  * runs, metrics, models, tokens and artifacts through the flat helpers or the grouped
- * `experiments`, `runs`, `models`, `tokens` and `artifacts`. Works in Node 20+ and browsers.
+ * `experiments`, `runs`, `models`, `tokens`, `artifacts` and `events`. Works in Node 20+ and browsers.
  */
 export class Slipway {
   /** Experiments: create, get, list. */
@@ -71,6 +72,8 @@ export class Slipway {
   readonly tokens: TokensApi;
   /** Run artifacts. */
   readonly artifacts: ArtifactsApi;
+  /** Live events (Server-Sent Events): a run's metrics as they arrive, promotions, … */
+  readonly events: EventsApi;
   private readonly http: HttpClient;
 
   constructor(private readonly options: SlipwayOptions) {
@@ -81,6 +84,7 @@ export class Slipway {
     this.models = new ModelsApi(this.http);
     this.tokens = new TokensApi(this.http);
     this.artifacts = new ArtifactsApi(this.http);
+    this.events = new EventsApi(this.http);
   }
 
   /** Creates a RUNNING run and returns its handle; `params` are logged before it returns. */

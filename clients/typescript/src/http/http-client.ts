@@ -53,6 +53,8 @@ export interface RequestSpec {
   replayable?: boolean;
   /** Per-attempt timeout (until the answer's head) overriding the client's; 0 for none. */
   timeoutMs?: number;
+  /** Cancels the request (and the reading of its body); an aborted request is not retried. */
+  signal?: AbortSignal;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -83,7 +85,10 @@ export class HttpClient {
         return await this.attempt(spec);
       } catch (error) {
         const canRetry =
-          retry < this.policy.maxRetries && spec.replayable !== false && isRetryable(error, spec.idempotent);
+          !spec.signal?.aborted &&
+          retry < this.policy.maxRetries &&
+          spec.replayable !== false &&
+          isRetryable(error, spec.idempotent);
         if (!canRetry) throw error;
         const retryAfter = error instanceof SlipwayApiError ? error.retryAfterMs : undefined;
         const delayMs = retryDelayMs(this.policy, retry, retryAfter);
@@ -108,6 +113,9 @@ export class HttpClient {
     const timeoutMs = spec.timeoutMs ?? this.options.timeoutMs ?? 30_000;
     const controller = new AbortController();
     const timer = timeoutMs > 0 ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
+    const cancel = () => controller.abort(spec.signal?.reason);
+    if (spec.signal?.aborted) cancel();
+    spec.signal?.addEventListener('abort', cancel, { once: true });
     let res: Response;
     try {
       const init: RequestInit & { duplex?: 'half' } = {
@@ -121,6 +129,7 @@ export class HttpClient {
       res = await this.fetchFn(this.url(spec), init);
     } catch (error) {
       clearTimeout(timer);
+      if (spec.signal?.aborted) throw error;
       if (controller.signal.aborted)
         throw new SlipwayNetworkError(
           SdkErrorCodes.TIMEOUT,
