@@ -35,7 +35,7 @@ import {
 } from '@slipway/contracts';
 import { connectNats, RpcClient } from '@slipway/messaging';
 import type { ClickHouseHandle } from '@slipway/persistence';
-import { bootstrapService, CLICKHOUSE, type RunningService } from '@slipway/runtime';
+import { bootstrapService, CLICKHOUSE, DATA_SOURCE, type RunningService } from '@slipway/runtime';
 import { createTestDatabase, startNatsServer, type TestNatsServer } from '@slipway/testing';
 import { Pool } from 'pg';
 import { z } from 'zod';
@@ -50,6 +50,7 @@ import { CompareRunsService } from '../../services/tracking/src/queries/compare-
 import { RunsService } from '../../services/tracking/src/runs/runs.service';
 import { parseFilter, parseOrderBy } from '../../services/tracking/src/search';
 import { partitionFilter, RunSearchService } from '../../services/tracking/src/search/sql';
+import { SearchIndex } from '../../services/tracking/src/search-index';
 import { ingestBatch, MODELS, runId, runIds, T0, type RunSet } from './bench-data';
 import {
   int,
@@ -278,6 +279,12 @@ async function load(e: Env): Promise<{ search: { ours: string; mlflow: number } 
         ours['bench-ingest']!.artifactLocation,
       );
       await analyzeTracking(e.pool);
+      // Loaded behind the service's back: rebuild its ClickHouse copy of runs and params, as an
+      // operator would after a restore.
+      const copied = await once(() => e.get(SearchIndex).backfill(e.service.app.get(DATA_SOURCE)));
+      console.log(
+        `  search copy backfilled from Postgres: ${int(copied.value.runs)} runs, ${int(copied.value.params)} params in ${ms(copied.ms)}`,
+      );
     }),
     once(async () => {
       for (const [set] of sets) await loadTrackingPoints(e.ch.client, set);

@@ -22,16 +22,16 @@ describe('tracking ClickHouse migrations', () => {
         clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
       })
     ).json<T>();
-  const tables = async () =>
+  const tables = async (prefix = 'metric') =>
     (
       await rows<{ name: string }>(
-        "SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'metric%' ORDER BY name",
+        `SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE '${prefix}%' ORDER BY name`,
       )
     ).map((t) => t.name);
 
-  test('create_metric_store - up, points feed the summaries and events views, down drops it all', async () => {
+  test('migrations - up, points feed the summaries and events views, the search copy; down drops it all', async () => {
     const applied = await runClickHouseMigrations(ch.client, ch.database, trackingClickHouseMigrations);
-    expect(applied.map((m) => m.name)).toEqual(['create_metric_store']);
+    expect(applied.map((m) => m.name)).toEqual(['create_metric_store', 'create_search_index']);
     expect(await tables()).toEqual([
       'metric_events',
       'metric_events_mv',
@@ -84,6 +84,22 @@ describe('tracking ClickHouse migrations', () => {
       { event_id: 'e2', points: 2 },
     ]);
 
+    // create_search_index: the run/param copy, kept by a revert of only that version.
+    expect(await tables('search')).toEqual(['search_index_state', 'search_params', 'search_runs']);
+    await ch.client.insert({
+      table: 'search_params',
+      values: [{ experiment_id: '1', key: 'model', value: 'svc', run_id: 'r1', start_time: 5 }],
+      format: 'JSONEachRow',
+    });
+    expect(await rows("SELECT run_id FROM search_params WHERE key = 'model' AND value = 'svc'")).toEqual([
+      { run_id: 'r1' },
+    ]);
+    expect(
+      (await revertClickHouseMigration(ch.client, ch.database, trackingClickHouseMigrations))?.version,
+    ).toBe(2);
+    expect(await tables('search')).toEqual([]);
+    expect(await tables()).toHaveLength(5);
+
     expect(
       (await revertClickHouseMigration(ch.client, ch.database, trackingClickHouseMigrations))?.version,
     ).toBe(1);
@@ -91,8 +107,9 @@ describe('tracking ClickHouse migrations', () => {
 
     // Up again on the emptied database (statements are idempotent, the log records the revert).
     expect(await runClickHouseMigrations(ch.client, ch.database, trackingClickHouseMigrations)).toHaveLength(
-      1,
+      2,
     );
     expect(await rows('SELECT count() AS n FROM metric_points')).toEqual([{ n: 0 }]);
+    expect(await rows('SELECT count() AS n FROM search_params')).toEqual([{ n: 0 }]);
   });
 });

@@ -98,5 +98,51 @@ const createMetricStore: ClickHouseMigrationSpec = {
   ],
 };
 
+/**
+ * A copy of what never changes about a run, for run search in one ClickHouse query (filter on
+ * metrics and params, order by a metric, limit): Postgres stays the source of truth.
+ *
+ * - `search_runs`: run → experiment and start time (both fixed at creation), sorted by experiment.
+ * - `search_params`: params, immutable once logged, with their run's experiment and start time
+ *   (so a param clause alone gives the candidates and their tie-break), sorted for
+ *   `experiment_id IN … AND key = … AND value = …` lookups.
+ * - `search_index_state`: a row `backfill` once every run and param stored before this copy
+ *   existed has been copied; until then searches take the Postgres path.
+ *
+ * Rows are appended when runs are created and params logged, after the Postgres commit; a
+ * redelivered event appends the same row again, so readers group by run (duplicates are harmless).
+ * What changes (lifecycle, status, tags) is read from Postgres.
+ */
+const createSearchIndex: ClickHouseMigrationSpec = {
+  version: 2,
+  name: 'create_search_index',
+  up: [
+    `CREATE TABLE IF NOT EXISTS search_runs (
+      experiment_id String,
+      run_id String,
+      start_time Int64
+    ) ENGINE = MergeTree
+    ORDER BY (experiment_id, run_id)`,
+    `CREATE TABLE IF NOT EXISTS search_params (
+      experiment_id String,
+      key String,
+      value String CODEC(ZSTD(1)),
+      run_id String,
+      start_time Int64
+    ) ENGINE = MergeTree
+    ORDER BY (experiment_id, key, value, run_id)`,
+    `CREATE TABLE IF NOT EXISTS search_index_state (
+      name String,
+      done_at DateTime64(3, 'UTC')
+    ) ENGINE = MergeTree
+    ORDER BY name`,
+  ],
+  down: [
+    'DROP TABLE IF EXISTS search_index_state',
+    'DROP TABLE IF EXISTS search_params',
+    'DROP TABLE IF EXISTS search_runs',
+  ],
+};
+
 /** Versioned ClickHouse migrations of the tracking database, oldest first; never edited once released. */
-export const trackingClickHouseMigrations: ClickHouseMigrationSpec[] = [createMetricStore];
+export const trackingClickHouseMigrations: ClickHouseMigrationSpec[] = [createMetricStore, createSearchIndex];

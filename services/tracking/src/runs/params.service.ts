@@ -1,10 +1,12 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { paramSchema, parseOrThrow, runIdSchema, TRACKING_LIMITS, type Param } from '@slipway/contracts';
 import { DATA_SOURCE } from '@slipway/runtime';
+import { SearchIndex } from '../search-index/search-index';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Queryable } from '../persistence/queryable';
 import { RunDataRepository } from './run-data.repository';
+import type { Run } from './run.entity';
 import { ParamConflictError, RunInvalidStateError, RunNotFoundError, type ParamConflict } from './run.errors';
 import { RunsRepository } from './runs.repository';
 
@@ -22,6 +24,7 @@ export class ParamsService {
     @Inject(DATA_SOURCE) private readonly db: DataSource,
     @Optional() private readonly runs: RunsRepository = new RunsRepository(),
     @Optional() private readonly data: RunDataRepository = new RunDataRepository(),
+    @Optional() private readonly searchIndex?: SearchIndex,
   ) {}
 
   /**
@@ -34,8 +37,8 @@ export class ParamsService {
     parseOrThrow(runIdSchema, runId, 'run id');
     const batch = dedupe(runId, parseOrThrow(paramBatchSchema, { params }, 'param batch').params);
     if (batch.length === 0) return { stored: 0 };
-    return this.db.transaction(async (tx) => {
-      await this.activeRun(tx, runId);
+    const result = await this.db.transaction(async (tx) => {
+      const run = await this.activeRun(tx, runId);
       const stored = await this.data.insertParams(tx, runId, batch);
       if (stored < batch.length) {
         const logged = await this.data.paramValues(
@@ -48,15 +51,19 @@ export class ParamsService {
           .map((p) => ({ key: p.key, loggedValue: logged.get(p.key) ?? '', newValue: p.value }));
         if (conflicts.length > 0) throw new ParamConflictError(runId, conflicts);
       }
-      return { stored };
+      return { stored, run };
     });
+    // After the commit, also on a repeat: the copy may have missed it (a crash between the writes).
+    await this.searchIndex?.paramsLogged(result.run, batch);
+    return { stored: result.stored };
   }
 
-  private async activeRun(db: Queryable, runId: string): Promise<void> {
+  private async activeRun(db: Queryable, runId: string): Promise<Run> {
     const run = await this.runs.findById(db, runId, 'share');
     if (!run) throw new RunNotFoundError(runId);
     if (run.lifecycleStage !== 'active')
       throw new RunInvalidStateError(runId, 'params cannot be logged to a deleted run');
+    return run;
   }
 }
 

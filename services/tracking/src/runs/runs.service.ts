@@ -11,6 +11,7 @@ import {
   type RunStatus,
 } from '@slipway/contracts';
 import { DATA_SOURCE } from '@slipway/runtime';
+import { SearchIndex } from '../search-index/search-index';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { runArtifactUri } from '../experiments/artifact-root';
@@ -66,6 +67,7 @@ export class RunsService {
     @Optional() private readonly runs: RunsRepository = new RunsRepository(),
     @Optional() private readonly data: RunDataRepository = new RunDataRepository(),
     @Optional() private readonly experimentRows: ExperimentsRepository = new ExperimentsRepository(),
+    @Optional() private readonly searchIndex?: SearchIndex,
   ) {}
 
   /**
@@ -80,7 +82,8 @@ export class RunsService {
     const attributes = startAttributes(given);
 
     const existing = await this.runs.findById(this.db, runId);
-    if (existing) return { run: await this.sameStart(existing, given, attributes), created: false };
+    if (existing)
+      return this.indexed({ run: await this.sameStart(existing, given, attributes), created: false });
 
     const experimentId =
       given.experimentId ??
@@ -106,10 +109,19 @@ export class RunsService {
       if (stored) await this.data.upsertTags(tx, runId, withSystemTags(given.tags, attributes));
       return stored;
     });
-    if (inserted) return { run: inserted, created: true };
+    if (inserted) return this.indexed({ run: inserted, created: true });
     // A concurrent delivery of the same start won the insert: judge it like a redelivery.
     const winner = await this.get(runId);
-    return { run: await this.sameStart(winner, given, attributes), created: false };
+    return this.indexed({ run: await this.sameStart(winner, given, attributes), created: false });
+  }
+
+  /**
+   * Copies the run into the search copy after the commit; a redelivered start copies it again,
+   * which repairs a copy lost to a crash between the two writes.
+   */
+  private async indexed(result: { run: Run; created: boolean }): Promise<{ run: Run; created: boolean }> {
+    await this.searchIndex?.runsCreated([result.run]);
+    return result;
   }
 
   /** The run, active or deleted; {@link RunNotFoundError} when there is none. */
