@@ -87,7 +87,7 @@ describe('cli - the slipway command against the running platform', () => {
     expect(json(byIds).rows).toHaveLength(2);
   });
 
-  test('runs list / show / metrics history - filter and order, one run in detail, a series', async () => {
+  test('experiments list / runs list / show / metrics history - filter and order, one run in detail, a series', async () => {
     const list = await runCli(
       [
         '--json',
@@ -108,6 +108,8 @@ describe('cli - the slipway command against the running platform', () => {
       'LogisticRegression',
       'XGBClassifier',
     ]);
+    const experiments = await runCli(['experiments', 'list', '--filter', "name LIKE 'class%'"], env);
+    expect(experiments).toMatchObject({ code: 0, stdout: expect.stringContaining('classifiers') });
     const show = await runCli(['runs', 'show', runIds['SVC']!], env);
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(/model\s+│ SVC/);

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { artifactsCommand } from './commands/artifacts.command';
+import { experimentsCommand } from './commands/experiments.command';
 import { metricsCommand } from './commands/metrics.command';
 import { modelsCommand } from './commands/models.command';
 import { runsCommand } from './commands/runs.command';
@@ -9,14 +10,21 @@ import { EXIT_CODES_HELP } from './exit-codes';
 /** The `slipway` command tree with its global options; commands throw, `main` maps errors to exit codes. */
 export function buildProgram(): Command {
   const program = new Command('slipway')
-    .description('Slipway from a terminal: runs, metrics, models, tokens and artifacts')
+    .description('Slipway from a terminal: experiments, runs, metrics, models, tokens and artifacts')
     .version('0.1.0')
     .addOption(new Option('--url <url>', 'the gateway URL').env('SLIPWAY_URL'))
     .addOption(new Option('--token <token>', 'an API token').env('SLIPWAY_TOKEN'))
     .option('--json', 'print JSON instead of tables')
     .addHelpText('after', EXIT_CODES_HELP)
     .showHelpAfterError('(add --help for usage)');
-  for (const sub of [runsCommand(), metricsCommand(), modelsCommand(), tokensCommand(), artifactsCommand()])
+  for (const sub of [
+    experimentsCommand(),
+    runsCommand(),
+    metricsCommand(),
+    modelsCommand(),
+    tokensCommand(),
+    artifactsCommand(),
+  ])
     program.addCommand(sub);
   // Every command reports usage errors by throwing, so main() decides the exit code.
   const exitOverride = (cmd: Command) => {
