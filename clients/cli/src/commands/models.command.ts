@@ -1,8 +1,7 @@
-import type { CommandReply, GateResult, HistoryEntry, Model, ModelSummary } from '@slipway/sdk';
+import type { CommandReply } from '@slipway/sdk';
 import { Command } from 'commander';
 import { contextOf, emit } from '../context';
-import { formatNumber, formatTime, truncate } from '../render/format';
-import { renderPairs, renderTable } from '../render/table';
+import { aliasesOf, renderGates, renderHistory, renderModel, renderModelList } from '../render/model-views';
 import { positiveInt } from './options';
 
 /** `slipway models list|show|promote|approve|reject|history`. */
@@ -108,101 +107,4 @@ export function modelsCommand(): Command {
       emit(ctx, history, (h) => renderHistory(h.entries));
     });
   return models;
-}
-
-const aliasesOf = (aliases: Record<string, number>) =>
-  Object.entries(aliases)
-    .map(([alias, v]) => `${alias}=v${v}`)
-    .join(', ') || '(none)';
-
-function renderModelList(models: ModelSummary[]): string {
-  return renderTable(
-    ['Name', 'Latest version', 'Aliases', 'Description', 'Updated'],
-    models.map((m) => [
-      m.name,
-      String(m.lastVersion),
-      aliasesOf(m.aliases),
-      truncate(m.description ?? ''),
-      formatTime(m.updatedAt),
-    ]),
-  );
-}
-
-function renderModel(model: Model): string {
-  const holders = new Map<number, string[]>();
-  for (const [alias, v] of Object.entries(model.aliases)) holders.set(v, [...(holders.get(v) ?? []), alias]);
-  const parts = [
-    renderPairs([
-      ['Name', model.name],
-      ['Description', model.description ?? ''],
-      ['Aliases', aliasesOf(model.aliases)],
-    ]),
-    'Versions',
-    renderTable(
-      ['Version', 'Aliases', 'Status', 'Flavor', 'Source', 'Metrics'],
-      model.versions.map((v) => [
-        String(v.version),
-        (holders.get(v.version) ?? []).join(', '),
-        v.status,
-        v.flavor,
-        truncate(v.source),
-        Object.entries(v.metrics)
-          .map(([k, x]) => `${k}=${formatNumber(x)}`)
-          .join(' '),
-      ]),
-    ),
-  ];
-  if (model.openRequests.length > 0)
-    parts.push(
-      'Open promotion requests',
-      renderTable(
-        ['Request', 'Version', 'Alias', 'Requested by', 'Gates', 'Reason'],
-        model.openRequests.map((r) => [
-          r.id,
-          String(r.version),
-          r.alias,
-          r.requestedBy.id,
-          `${r.gates.filter((g) => g.passed).length}/${r.gates.length} passed`,
-          truncate(r.reason),
-        ]),
-      ),
-    );
-  return parts.join('\n');
-}
-
-function renderGates(gates: GateResult[]): string {
-  if (gates.length === 0) return 'No gates.';
-  return renderTable(
-    ['Gate', 'Passed', 'Actual', 'Expected', 'Message'],
-    gates.map((g) => [
-      g.gate,
-      g.passed ? 'yes' : 'NO',
-      String(g.actual),
-      String(g.expected),
-      truncate(g.message, 60),
-    ]),
-  );
-}
-
-function renderHistory(entries: HistoryEntry[]): string {
-  return renderTable(
-    ['#', 'Time', 'Event', 'Actor', 'Details', 'Reason'],
-    entries.map((e) => [
-      String(e.position),
-      formatTime(e.recordedAt),
-      e.type.replace(/^dev\.slipway\.registry\./, '').replace(/\.v\d+$/, ''),
-      e.actor.id,
-      detailsOf(e.data),
-      truncate(e.reason ?? ''),
-    ]),
-  );
-}
-
-function detailsOf(data: unknown): string {
-  if (typeof data !== 'object' || data === null) return '';
-  const d = data as Record<string, unknown>;
-  return ['version', 'alias', 'requestId', 'previousVersion']
-    .filter((k) => d[k] !== undefined && d[k] !== null)
-    .map((k) => `${k}=${String(d[k])}`)
-    .join(' ');
 }
