@@ -23,6 +23,7 @@ import { Worker } from 'node:worker_threads';
 import type { NatsConnection } from '@nats-io/transport-node';
 import {
   CompareRuns,
+  CompareRunsColumns,
   CreateExperiment,
   GetDownsampledHistory,
   GetMetricHistory,
@@ -46,6 +47,7 @@ import {
   trackingEntities,
   trackingMigrations,
 } from '../../services/tracking/src/persistence/tracking.schema';
+import { CompareColumnsService } from '../../services/tracking/src/queries/compare-columns.service';
 import { CompareRunsService } from '../../services/tracking/src/queries/compare-runs.service';
 import { RunsService } from '../../services/tracking/src/runs/runs.service';
 import { parseFilter, parseOrderBy } from '../../services/tracking/src/search';
@@ -375,8 +377,20 @@ async function compare(e: Env): Promise<void> {
     return answers.reduce((n, a) => n + a.rows.length, 0);
   };
   const rpcLabel = parts === 1 ? 'RPC' : `RPC ${parts}×${chunkSize} concurrent`;
+  const columnsProbe = await e.rpc.request(CompareRunsColumns, { runIds: subset(0), onlyDifferences: false });
+  console.log(
+    `  CompareRunsColumns (latest values, a column per metric): ${(Buffer.byteLength(JSON.stringify(columnsProbe)) / 1024).toFixed(0)} KiB of JSON, one reply`,
+  );
   const result = await interleaved(
     {
+      oursColumns: async (i) => {
+        const c = await e.rpc.request(CompareRunsColumns, { runIds: subset(i), onlyDifferences: false });
+        if (c.runs.runId.length !== COMPARED || c.metrics.length !== METRIC_KEYS.length) {
+          throw new Error(
+            `compareColumns returned ${c.runs.runId.length} runs × ${c.metrics.length} metrics`,
+          );
+        }
+      },
       ours: async (i) => {
         const n = await rpcCompare(subset(i));
         if (n !== COMPARED) throw new Error(`compare returned ${n} rows`);
@@ -396,6 +410,7 @@ async function compare(e: Env): Promise<void> {
     },
     ITERATIONS,
   );
+  show('ours: CompareRunsColumns RPC over NATS (one reply)', result.oursColumns!);
   show(`ours: CompareRuns ${rpcLabel} over NATS`, result.ours!);
   show('ours: CompareRunsService.compare in-process (no NATS, no JSON)', result.oursService!);
   show('ours: MetricQueries.latestMetrics direct (ClickHouse part only)', result.oursDirect!);
@@ -403,14 +418,23 @@ async function compare(e: Env): Promise<void> {
   for (const stat of ['p50', 'p95'] as const) {
     rows.push(
       latencyRow(
-        `compare 1,000×20 (${rpcLabel})`,
-        result.ours!,
+        'compare 1,000×20 (CompareRunsColumns RPC)',
+        result.oursColumns!,
         result.baseline!,
         'p95 ≤ 50 ms, ≥ 10×',
         stat,
       ),
     );
   }
+  rows.push(
+    latencyRow(
+      `compare: CompareRuns rows (${rpcLabel})`,
+      result.ours!,
+      result.baseline!,
+      '(information)',
+      'p95',
+    ),
+  );
   rows.push(
     latencyRow(
       'compare: service in-process, no NATS',
@@ -432,11 +456,28 @@ async function compare(e: Env): Promise<void> {
 
   // Where the time goes: each step of CompareRunsService, then the wire format.
   const runs = e.get(RunsService);
-  const steps: Record<string, number[]> = { pg: [], ch: [], service: [], encode: [], decode: [] };
+  const steps: Record<string, number[]> = {
+    pg: [],
+    ch: [],
+    service: [],
+    encode: [],
+    decode: [],
+    chColumns: [],
+    columnsService: [],
+  };
+  const columnsService = e.get(CompareColumnsService);
   for (let i = 0; i < 10; i++) {
     const ids = subset(200 + i);
     steps.pg!.push((await once(() => runs.getManyDetails(ids))).ms);
     steps.ch!.push((await once(() => queries.latestMetrics(ids))).ms);
+    steps.chColumns!.push((await once(() => queries.metricColumns(ids, undefined, ['latest']))).ms);
+    steps.columnsService!.push(
+      (
+        await once(() =>
+          columnsService.compareColumns({ runIds: ids, onlyDifferences: false, aggregates: ['latest'] }),
+        )
+      ).ms,
+    );
     const { ms: serviceMs, value } = await once(() =>
       service.compare({ runIds: ids, onlyDifferences: false }),
     );
@@ -455,7 +496,9 @@ async function compare(e: Env): Promise<void> {
   console.log(
     `  breakdown (10 other subsets, p50): Postgres runs+params+tags ${p('pg')}, ClickHouse latestMetrics ${p('ch')}, ` +
       `whole CompareRunsService.compare ${p('service')}; server zod encode + JSON.stringify ${p('encode')}, ` +
-      `client JSON.parse + zod parse ${p('decode')}`,
+      `client JSON.parse + zod parse ${p('decode')}\n` +
+      `  columns (p50): ClickHouse metricColumns (latest) ${p('chColumns')}, whole CompareColumnsService ${p('columnsService')} ` +
+      '(Postgres and ClickHouse at once)',
   );
   notes.push(
     "compare: ours returns latest + min + max + count per metric (MLflow's latest_metrics has no min/max/count); " +

@@ -7,6 +7,8 @@ import {
   type RunMetricPoint,
 } from './history-bulk-interval.query';
 import { latestMetrics, type MetricSummary } from './latest-metrics.query';
+import { metricColumns } from './metric-columns.query';
+import type { MetricColumn, MetricColumnAggregate } from '@slipway/contracts';
 import { metricHistory, type HistoryPageRequest, type MetricHistoryPage } from './metric-history.query';
 import {
   bestRun,
@@ -34,6 +36,15 @@ export class MetricQueries {
   /** Per run and key: latest value (by step, then time), its step and time, min, max, count. */
   latestMetrics(runIds: readonly string[], keys?: readonly string[]): Promise<MetricSummary[]> {
     return latestMetrics(this.client, this.maxIdsPerQuery, runIds, keys);
+  }
+
+  /** The same summaries as columns: per key, an array per aggregate with a cell per run (in `runIds` order), in wire form. */
+  metricColumns(
+    runIds: readonly string[],
+    keys: readonly string[] | undefined,
+    aggregates: readonly MetricColumnAggregate[],
+  ): Promise<MetricColumn[]> {
+    return metricColumns(this.client, this.maxIdsPerQuery, runIds, keys, aggregates);
   }
 
   /** Every point of one series in (step, timestamp) order, a page of at most 10,000 at a time. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ExperimentsModule } from '../experiments/experiments.module';
 import { MetricsModule } from '../metrics';
 import { RunsModule } from '../runs/runs.module';
+import { CompareColumnsService } from './compare-columns.service';
 import { CompareRunsService } from './compare-runs.service';
 import { SearchRunsService } from './search-runs.service';
 import { TrackingQueriesService } from './tracking-queries.service';
@@ -11,6 +12,6 @@ import { TrackingRpcController } from './tracking.rpc-controller';
 @Module({
   imports: [ExperimentsModule, RunsModule, MetricsModule],
   controllers: [TrackingRpcController],
-  providers: [TrackingQueriesService, CompareRunsService, SearchRunsService],
+  providers: [TrackingQueriesService, CompareRunsService, CompareColumnsService, SearchRunsService],
 })
 export class QueriesModule {}

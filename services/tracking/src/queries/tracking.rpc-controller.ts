@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import {
   CompareRuns,
+  CompareRunsColumns,
   CreateExperiment,
   GetBestRun,
   GetDownsampledHistory,
@@ -13,7 +14,9 @@ import {
   SearchRuns,
 } from '@slipway/contracts';
 import { RpcMethod } from '@slipway/runtime';
+import { CompareColumnsService } from './compare-columns.service';
 import { CompareRunsService } from './compare-runs.service';
+import { RpcWireMethod } from './rpc-wire-method.decorator';
 import { SearchRunsService } from './search-runs.service';
 import { TrackingQueriesService } from './tracking-queries.service';
 
@@ -24,6 +27,7 @@ export class TrackingRpcController {
     private readonly queries: TrackingQueriesService,
     private readonly comparisons: CompareRunsService,
     private readonly searches: SearchRunsService,
+    private readonly columns: CompareColumnsService,
   ) {}
 
   @RpcMethod(CreateExperiment)
@@ -46,6 +50,13 @@ export class TrackingRpcController {
   @RpcMethod(CompareRuns)
   compare(request: RpcRequest<typeof CompareRuns>): Promise<RpcResponse<typeof CompareRuns>> {
     return this.comparisons.compare(request);
+  }
+
+  @RpcWireMethod(CompareRunsColumns)
+  compareColumns(
+    request: RpcRequest<typeof CompareRunsColumns>,
+  ): Promise<RpcResponse<typeof CompareRunsColumns>> {
+    return this.columns.compareColumns(request);
   }
 
   @RpcMethod(SearchRuns)

@@ -13,6 +13,28 @@ export const comparisonRowSchema = z.object({
 });
 export type ComparisonRow = z.infer<typeof comparisonRowSchema>;
 
+/** What a comparison asks for: which runs (exactly one of the three ways), which metrics, the order. */
+export const compareRunsRequestFields = {
+  runIds: z.array(runIdSchema).min(1).max(5000).optional(),
+  experimentId: experimentIdSchema.optional(),
+  parentRunId: runIdSchema.optional(),
+  /** Metrics to include; default: every metric the runs have. */
+  metricKeys: z.array(trackingKeySchema).max(200).optional(),
+  /** Sort rows by this metric's latest value (NaN and missing last). */
+  sortBy: z
+    .object({ metric: trackingKeySchema, direction: z.enum(['ASC', 'DESC']).default('DESC') })
+    .optional(),
+  /** Keep only the params, tags and metrics whose values differ between runs. */
+  onlyDifferences: z.boolean().default(false),
+};
+
+/** Exactly one of runIds, experimentId or parentRunId. */
+export const oneRunSelection = {
+  check: (r: { runIds?: unknown; experimentId?: unknown; parentRunId?: unknown }) =>
+    [r.runIds, r.experimentId, r.parentRunId].filter((x) => x !== undefined).length === 1,
+  message: 'give exactly one of runIds, experimentId or parentRunId',
+};
+
 /**
  * `slipway.rpc.tracking.runs.compare`: the params, tags and metric summaries of chosen runs
  * (or of every run of an experiment, or the children of a parent run) in one table, the
@@ -23,22 +45,8 @@ export const CompareRuns = defineRpc({
   service: 'tracking',
   method: 'runs.compare',
   request: z
-    .object({
-      runIds: z.array(runIdSchema).min(1).max(5000).optional(),
-      experimentId: experimentIdSchema.optional(),
-      parentRunId: runIdSchema.optional(),
-      /** Metrics to include; default: every metric the runs have. */
-      metricKeys: z.array(trackingKeySchema).max(200).optional(),
-      /** Sort rows by this metric's latest value (NaN and missing last). */
-      sortBy: z
-        .object({ metric: trackingKeySchema, direction: z.enum(['ASC', 'DESC']).default('DESC') })
-        .optional(),
-      /** Keep only the params, tags and metrics whose values differ between runs. */
-      onlyDifferences: z.boolean().default(false),
-    })
-    .refine((r) => [r.runIds, r.experimentId, r.parentRunId].filter((x) => x !== undefined).length === 1, {
-      message: 'give exactly one of runIds, experimentId or parentRunId',
-    }),
+    .object(compareRunsRequestFields)
+    .refine(oneRunSelection.check, { message: oneRunSelection.message }),
   response: z.object({
     columns: z.object({
       params: z.array(z.string()),

@@ -4,6 +4,7 @@ export * from './create-experiment.rpc';
 export * from './get-experiment.rpc';
 export * from './get-run.rpc';
 export * from './compare-runs.rpc';
+export * from './compare-runs-columns.rpc';
 export * from './search-runs.rpc';
 export * from './metric-history.rpc';
 export * from './downsampled-history.rpc';
@@ -33,6 +34,7 @@ import { CreateExperiment } from './create-experiment.rpc';
 import { GetExperiment } from './get-experiment.rpc';
 import { GetRun } from './get-run.rpc';
 import { CompareRuns } from './compare-runs.rpc';
+import { CompareRunsColumns } from './compare-runs-columns.rpc';
 import { SearchRuns } from './search-runs.rpc';
 import { GetMetricHistory } from './metric-history.rpc';
 import { GetDownsampledHistory } from './downsampled-history.rpc';
@@ -63,6 +65,7 @@ export const TRACKING_RPCS = [
   GetExperiment,
   GetRun,
   CompareRuns,
+  CompareRunsColumns,
   SearchRuns,
   GetMetricHistory,
   GetDownsampledHistory,
