@@ -115,6 +115,21 @@ async function main(): Promise<void> {
         },
       ],
     });
+    const asyncSingle = await load('log one metric, async (POST /runs/:id/metrics)', {
+      url: `${platform.gatewayUrl}/api/v1/runs/${runIds[2]}/metrics`,
+      method: 'POST',
+      headers,
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            body: JSON.stringify({
+              metrics: [{ key: 'loss', value: Math.random(), step: step++, timestamp: Date.now() }],
+            }),
+          }),
+        },
+      ],
+    });
     const batchBody = () =>
       JSON.stringify({
         metrics: Array.from({ length: 1000 }, (_, k) => ({
@@ -140,7 +155,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       '\n| scenario | req/s | p50 ms | p99 ms | share of hello-world |\n|---|---|---|---|---|\n',
     );
-    for (const f of [ceiling, single, batch, compare])
+    for (const f of [ceiling, single, asyncSingle, batch, compare])
       process.stdout.write(
         `| ${f.name} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} | ${((100 * f.rps) / ceiling.rps).toFixed(1)}% |\n`,
       );

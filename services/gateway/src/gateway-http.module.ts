@@ -9,12 +9,14 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ArtifactStore } from '@slipway/artifacts';
-import { RpcClient } from '@slipway/messaging';
-import { DATA_SOURCE, LOGGER, NATS_CONNECTION } from '@slipway/runtime';
+import { type EventPublisher, RpcClient } from '@slipway/messaging';
+import { DATA_SOURCE, EVENT_PUBLISHER, LOGGER, NATS_CONNECTION } from '@slipway/runtime';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { ActiveRunsCache } from './api/active-runs.cache';
 import { artifactRoutes } from './api/artifacts.routes';
+import { metricsIngestRoute } from './api/metrics-ingest.route';
 import { auditRoutes } from './api/audit.routes';
 import { registryAdminRoutes } from './api/registry-admin.routes';
 import { registryRoutes } from './api/registry.routes';
@@ -58,6 +60,7 @@ class GatewayHttp implements OnModuleInit, OnApplicationShutdown {
     private readonly adapter: HttpAdapterHost,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(DATA_SOURCE) private readonly db: DataSource,
+    @Inject(EVENT_PUBLISHER) private readonly publisher: EventPublisher,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject('GATEWAY_ROUTE_FACTORIES') private readonly factories: RouteFactory[],
@@ -77,6 +80,7 @@ class GatewayHttp implements OnModuleInit, OnApplicationShutdown {
       ...auditRoutes(this.db),
       ...trackingQueryRoutes,
       ...trackingWriteRoutes(this.nc, config.SLIPWAY_SUBJECT_ROOT),
+      metricsIngestRoute(this.publisher, new ActiveRunsCache()),
       ...artifactRoutes(store, config.ARTIFACTS_MAX_BYTES),
       ...registryRoutes,
       ...registryAdminRoutes,

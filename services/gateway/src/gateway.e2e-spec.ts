@@ -168,6 +168,41 @@ describe('gateway - the REST API as a user drives it', () => {
     expect(missing.body.code).toBe('TRACKING.RUN_NOT_FOUND');
   });
 
+  test('runs - asynchronous metrics are durable at once (202), queryable soon after, and a retried batch is stored once', async () => {
+    const created = await admin('POST', '/api/v1/runs', { runName: 'async' });
+    const runId = created.body.info.runId;
+    const body = {
+      batchId: 'async-1',
+      metrics: [
+        { key: 'loss', value: 'NaN', step: 0, timestamp: Date.now() },
+        { key: 'loss', value: 0.25, step: 1, timestamp: Date.now() },
+      ],
+    };
+    const first = await admin('POST', `/api/v1/runs/${runId}/metrics`, body);
+    expect(first.status).toBe(202);
+    expect(first.body).toEqual({ runId, batchId: 'async-1', accepted: 2, duplicate: false });
+    expect((await admin('POST', `/api/v1/runs/${runId}/metrics`, body)).body.duplicate).toBe(true);
+    const deadline = Date.now() + 10_000;
+    let metrics: Json[] = [];
+    while (Date.now() < deadline) {
+      metrics = (await admin('GET', `/api/v1/runs/${runId}`)).body.metrics;
+      if (metrics.length > 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(metrics).toEqual([expect.objectContaining({ key: 'loss', count: 2, latest: 0.25, min: 0.25 })]);
+
+    await admin('DELETE', `/api/v1/runs/${runId}`);
+    const other = await admin('POST', '/api/v1/runs', { runName: 'gone' });
+    await admin('DELETE', `/api/v1/runs/${other.body.info.runId}`);
+    const refused = await admin('POST', `/api/v1/runs/${other.body.info.runId}/metrics`, body);
+    expect(refused.status).toBe(409);
+    const tooMany = await admin('POST', `/api/v1/runs/${runId}/metrics`, {
+      metrics: Array.from({ length: 1001 }, (_, step) => ({ key: 'k', value: 1, step, timestamp: 1 })),
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.message).toContain('metrics');
+  });
+
   test('artifacts - a file streams up and down with its sha256; listing shows it; a missing run is 404', async () => {
     const created = await admin('POST', '/api/v1/runs', { runName: 'with-model' });
     const runId = created.body.info.runId;

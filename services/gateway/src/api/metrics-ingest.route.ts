@@ -1,0 +1,55 @@
+import { batchIdSchema, metricPointSchema, MetricsLogged, TRACKING_LIMITS } from '@slipway/contracts';
+import type { EventPublisher } from '@slipway/messaging';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { route, type GatewayRoute } from '../http/gateway-route';
+import type { ActiveRunsCache } from './active-runs.cache';
+import { pathParams } from './rpc-route';
+
+const bodySchema = z.strictObject({
+  metrics: z
+    .array(metricPointSchema)
+    .min(1)
+    .max(TRACKING_LIMITS.metricsPerEvent, `at most ${TRACKING_LIMITS.metricsPerEvent} metrics per request`),
+  /** Idempotency key: a retry with the same id is stored once. Default random. */
+  batchId: batchIdSchema.optional(),
+});
+
+const acceptedSchema = z.object({
+  runId: z.string(),
+  batchId: z.string(),
+  accepted: z.int(),
+  /** True when this batch id was accepted before (a retry): nothing is stored twice. */
+  duplicate: z.boolean(),
+});
+
+/**
+ * `POST /api/v1/runs/:runId/metrics`: the HTTP face of NATS ingest. The points are published as a
+ * `MetricsLogged` event on `slipway.ingest.runs.<runId>.metrics` and the reply (202) comes once
+ * JetStream has stored it: durable, not yet queryable (tracking's writer makes it so within its
+ * batch age, 200 ms by default). For read-your-writes use `POST /runs/:runId/batch`.
+ */
+export function metricsIngestRoute(publisher: EventPublisher, activeRuns: ActiveRunsCache): GatewayRoute {
+  return route({
+    method: 'POST',
+    url: '/v1/runs/:runId/metrics',
+    scope: 'write',
+    tag: 'runs',
+    summary:
+      'Log metric points asynchronously: 202 once durable in JetStream, queryable within ~0.2 s (POST /runs/:runId/batch waits until queryable).',
+    params: pathParams('runId'),
+    body: bodySchema,
+    response: acceptedSchema,
+    status: 202,
+    handle: async ({ params, body, rpc }) => {
+      await activeRuns.ensureActive(rpc, params.runId);
+      const batchId = body.batchId ?? randomUUID();
+      const ack = await publisher.publish(
+        MetricsLogged,
+        { runId: params.runId, metrics: body.metrics },
+        { id: `http.${params.runId}.${batchId}` },
+      );
+      return { runId: params.runId, batchId, accepted: body.metrics.length, duplicate: ack.duplicate };
+    },
+  });
+}
