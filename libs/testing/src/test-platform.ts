@@ -17,6 +17,8 @@ export interface TestPlatformOptions {
   services: readonly PlatformService[];
   /** Extra environment per service (`{ registry: { REGISTRY_POLICY: '…' } }`). */
   env?: Partial<Record<PlatformService, Record<string, string>>>;
+  /** Extra node flags per service (`{ gateway: ['--cpu-prof'] }`), for benchmarks and profiling. */
+  nodeArgs?: Partial<Record<PlatformService, string[]>>;
 }
 
 /** A running platform for end-to-end tests: real NATS, Postgres, chDB, services as processes. */
@@ -57,23 +59,32 @@ export async function startTestPlatform(options: TestPlatformOptions): Promise<T
   try {
     for (const service of options.services) {
       const port = await findFreePort();
-      const child = spawn(process.execPath, ['-r', '@swc-node/register', `services/${service}/src/main.ts`], {
-        cwd: REPO_ROOT,
-        env: {
-          ...process.env,
-          NATS_URL: nats.url,
-          DATABASE_URL: db.url,
-          CLICKHOUSE_URL: '',
-          CLICKHOUSE_DATA_PATH: join(dataDir, service),
-          HTTP_HOST: '127.0.0.1',
-          HTTP_PORT: String(port),
-          LOG_LEVEL: process.env['SLIPWAY_TEST_LOG_LEVEL'] ?? 'warn',
-          GATEWAY_ADMIN_TOKEN: adminToken,
-          ...options.env?.[service],
+      const child = spawn(
+        process.execPath,
+        [
+          ...(options.nodeArgs?.[service] ?? []),
+          '-r',
+          '@swc-node/register',
+          `services/${service}/src/main.ts`,
+        ],
+        {
+          cwd: REPO_ROOT,
+          env: {
+            ...process.env,
+            NATS_URL: nats.url,
+            DATABASE_URL: db.url,
+            CLICKHOUSE_URL: '',
+            CLICKHOUSE_DATA_PATH: join(dataDir, service),
+            HTTP_HOST: '127.0.0.1',
+            HTTP_PORT: String(port),
+            LOG_LEVEL: process.env['SLIPWAY_TEST_LOG_LEVEL'] ?? 'warn',
+            GATEWAY_ADMIN_TOKEN: adminToken,
+            ...options.env?.[service],
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+          detached: true,
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
-      });
+      );
       for (const stream of [child.stdout, child.stderr])
         stream?.on('data', (chunk: Buffer) => logs.push(`[${service}] ${chunk.toString()}`));
       children.push(child);
