@@ -47,6 +47,7 @@ import {
   trackingEntities,
   trackingMigrations,
 } from '../../services/tracking/src/persistence/tracking.schema';
+import { CompareColumnsRepository } from '../../services/tracking/src/queries/compare-columns.repository';
 import { CompareColumnsService } from '../../services/tracking/src/queries/compare-columns.service';
 import { CompareRunsService } from '../../services/tracking/src/queries/compare-runs.service';
 import { RunsService } from '../../services/tracking/src/runs/runs.service';
@@ -464,13 +465,16 @@ async function compare(e: Env): Promise<void> {
     decode: [],
     chColumns: [],
     columnsService: [],
+    pgColumns: [],
   };
+  const columnsTable = e.get(CompareColumnsRepository);
   const columnsService = e.get(CompareColumnsService);
   for (let i = 0; i < 10; i++) {
     const ids = subset(200 + i);
     steps.pg!.push((await once(() => runs.getManyDetails(ids))).ms);
     steps.ch!.push((await once(() => queries.latestMetrics(ids))).ms);
     steps.chColumns!.push((await once(() => queries.metricColumns(ids, undefined, ['latest']))).ms);
+    steps.pgColumns!.push((await once(() => columnsTable.tableOf(ids))).ms);
     steps.columnsService!.push(
       (
         await once(() =>
@@ -497,7 +501,7 @@ async function compare(e: Env): Promise<void> {
     `  breakdown (10 other subsets, p50): Postgres runs+params+tags ${p('pg')}, ClickHouse latestMetrics ${p('ch')}, ` +
       `whole CompareRunsService.compare ${p('service')}; server zod encode + JSON.stringify ${p('encode')}, ` +
       `client JSON.parse + zod parse ${p('decode')}\n` +
-      `  columns (p50): ClickHouse metricColumns (latest) ${p('chColumns')}, whole CompareColumnsService ${p('columnsService')} ` +
+      `  columns (p50): ClickHouse metricColumns (latest) ${p('chColumns')}, Postgres table columns ${p('pgColumns')}, whole CompareColumnsService ${p('columnsService')} ` +
       '(Postgres and ClickHouse at once)',
   );
   notes.push(

@@ -77,6 +77,8 @@ export async function metricColumns(
       clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
     });
     const data: unknown = JSON.parse(await result.text());
+    // No rows: ClickHouse writes `[]`, not a list of empty columns.
+    if (Array.isArray(data) && data.length === 0) continue;
     if (!Array.isArray(data) || data.length !== 2 + wanted.length || !data.every(Array.isArray)) {
       bad('columns', typeof data);
     }

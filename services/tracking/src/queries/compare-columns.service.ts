@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type {
   CompareRunsColumns,
-  KeyColumn,
   MetricColumn,
   MetricColumnAggregate,
   RpcRequest,
@@ -9,8 +8,8 @@ import type {
   RunColumns,
 } from '@slipway/contracts';
 import { MetricQueries } from '../metrics';
-import type { RunDetails } from '../runs/run.entity';
 import { RunsService } from '../runs/runs.service';
+import { CompareColumnsRepository } from './compare-columns.repository';
 
 type ColumnsRequest = RpcRequest<typeof CompareRunsColumns>;
 type ColumnsResponse = RpcResponse<typeof CompareRunsColumns>;
@@ -26,6 +25,7 @@ type Cell = number | string | null;
 export class CompareColumnsService {
   constructor(
     private readonly runs: RunsService,
+    private readonly table: CompareColumnsRepository,
     private readonly metrics: MetricQueries,
   ) {}
 
@@ -36,21 +36,22 @@ export class CompareColumnsService {
     const aggregates: MetricColumnAggregate[] = [
       ...new Set<MetricColumnAggregate>([...request.aggregates, ...(needLatest ? ['latest' as const] : [])]),
     ];
-    const [details, metrics] = await Promise.all([
-      this.runs.getManyDetails(ids),
+    const [table, metrics] = await Promise.all([
+      this.table.tableOf(ids),
       this.metrics.metricColumns(ids, request.metricKeys, aggregates),
     ]);
-    const order = request.sortBy
-      ? rowOrder(
-          metrics.find((m) => m.key === request.sortBy!.metric)?.latest,
-          ids.length,
-          request.sortBy.direction,
-        )
-      : undefined;
-    const rows = order ? order.map((i) => details[i]!) : details;
-    let params = keyColumns(rows, (d) => d.data.params);
-    let tags = keyColumns(rows, (d) => d.data.tags);
-    let metricColumns = order ? metrics.map((m) => permuted(m, order)) : metrics;
+    let { runs, params, tags } = table;
+    let metricColumns = metrics;
+    if (request.sortBy) {
+      const latest = metrics.find((m) => m.key === request.sortBy!.metric)?.latest;
+      const order = rowOrder(latest, ids.length, request.sortBy.direction);
+      runs = Object.fromEntries(
+        Object.entries(runs).map(([name, cells]) => [name, reorder(cells as Cell[], order)]),
+      ) as unknown as RunColumns;
+      params = params.map((c) => ({ key: c.key, values: reorder(c.values, order) }));
+      tags = tags.map((c) => ({ key: c.key, values: reorder(c.values, order) }));
+      metricColumns = metricColumns.map((m) => permuted(m, order));
+    }
     if (request.onlyDifferences) {
       params = params.filter((c) => differs(c.values));
       tags = tags.filter((c) => differs(c.values));
@@ -59,7 +60,7 @@ export class CompareColumnsService {
     if (!request.aggregates.includes('latest')) {
       metricColumns = metricColumns.map(({ latest: _, ...rest }) => rest);
     }
-    return { runs: runColumns(rows), params, tags, metrics: metricColumns };
+    return { runs, params, tags, metrics: metricColumns };
   }
 
   private async runIdsOf(request: ColumnsRequest): Promise<string[]> {
@@ -67,6 +68,10 @@ export class CompareColumnsService {
     if (request.experimentId) return this.runs.runIdsOf([request.experimentId]);
     return (await this.runs.listChildren(request.parentRunId!)).map((r) => r.runId);
   }
+}
+
+function reorder<T>(cells: readonly T[], order: readonly number[]): T[] {
+  return order.map((i) => cells[i]!);
 }
 
 /** Row indexes by the latest value: numbers in `direction`, then NaN, then runs without it; ties keep their order. */
@@ -93,25 +98,9 @@ export function rowOrder(
 function permuted(column: MetricColumn, order: readonly number[]): MetricColumn {
   const out: Record<string, unknown> = { key: column.key };
   for (const [name, cells] of Object.entries(column)) {
-    if (Array.isArray(cells)) out[name] = order.map((i) => cells[i] as Cell);
+    if (Array.isArray(cells)) out[name] = reorder(cells as Cell[], order);
   }
   return out as MetricColumn;
-}
-
-/** Columns of every key any run has, sorted by key; `null` where a run lacks it. */
-function keyColumns(
-  rows: readonly RunDetails[],
-  pick: (d: RunDetails) => readonly { key: string; value: string }[],
-): KeyColumn[] {
-  const columns = new Map<string, (string | null)[]>();
-  rows.forEach((d, r) => {
-    for (const { key, value } of pick(d)) {
-      let values = columns.get(key);
-      if (!values) columns.set(key, (values = new Array<string | null>(rows.length).fill(null)));
-      values[r] = value;
-    }
-  });
-  return [...columns.keys()].sort().map((key) => ({ key, values: columns.get(key)! }));
 }
 
 /** Whether the cells are not all the same (a missing cell differs from any value). */
@@ -119,22 +108,4 @@ function differs(cells: readonly Cell[]): boolean {
   if (cells.length === 0) return false;
   const first = cells[0] === null ? null : String(cells[0]);
   return cells.some((c) => (c === null ? null : String(c)) !== first);
-}
-
-function runColumns(rows: readonly RunDetails[]): RunColumns {
-  const pick = <T>(f: (d: RunDetails) => T): T[] => rows.map(f);
-  return {
-    runId: pick((d) => d.info.runId),
-    experimentId: pick((d) => d.info.experimentId),
-    runName: pick((d) => d.info.runName),
-    status: pick((d) => d.info.status),
-    startTime: pick((d) => d.info.startTime),
-    endTime: pick((d) => d.info.endTime),
-    userId: pick((d) => d.info.userId),
-    sourceName: pick((d) => d.info.sourceName),
-    gitCommit: pick((d) => d.info.gitCommit),
-    parentRunId: pick((d) => d.info.parentRunId),
-    lifecycleStage: pick((d) => d.info.lifecycleStage),
-    artifactUri: pick((d) => d.info.artifactUri),
-  };
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ExperimentsModule } from '../experiments/experiments.module';
 import { MetricsModule } from '../metrics';
 import { RunsModule } from '../runs/runs.module';
+import { CompareColumnsRepository } from './compare-columns.repository';
 import { CompareColumnsService } from './compare-columns.service';
 import { CompareRunsService } from './compare-runs.service';
 import { SearchRunsService } from './search-runs.service';
@@ -12,6 +13,12 @@ import { TrackingRpcController } from './tracking.rpc-controller';
 @Module({
   imports: [ExperimentsModule, RunsModule, MetricsModule],
   controllers: [TrackingRpcController],
-  providers: [TrackingQueriesService, CompareRunsService, CompareColumnsService, SearchRunsService],
+  providers: [
+    TrackingQueriesService,
+    CompareRunsService,
+    CompareColumnsService,
+    CompareColumnsRepository,
+    SearchRunsService,
+  ],
 })
 export class QueriesModule {}
