@@ -83,3 +83,11 @@ export type RegisteredModelJson = z.infer<typeof registeredModelJson>;
 
 /** The empty reply of MLflow's write endpoints. */
 export const emptyJson = z.object({});
+
+/** MLflow's `FileInfo` (service.proto): a folder has no `file_size`. */
+export const fileInfoJson = z.object({
+  path: z.string(),
+  is_dir: z.boolean(),
+  file_size: z.number().optional(),
+});
+export type FileInfoJson = z.infer<typeof fileInfoJson>;

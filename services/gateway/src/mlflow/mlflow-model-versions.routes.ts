@@ -18,6 +18,8 @@ import { z } from 'zod';
 import { actorOf } from '../auth/principal';
 import { grants } from '../auth/scopes';
 import type { GatewayRoute } from '../http/gateway-route';
+import { mlflowRootOf } from './mlflow-artifact-runs';
+import { proxyUriOf } from './mlflow-artifact-uri';
 import { bool, int64, keyValue, repeated, required, stage, versionNumber } from './mlflow-inputs';
 import { emptyJson, modelVersionJson } from './mlflow-json';
 import { createdVersionOf, modelVersionOf } from './mlflow-registry.calls';
@@ -206,7 +208,8 @@ export const mlflowModelVersionRoutes: GatewayRoute[] = [
     method: 'GET',
     path: '/model-versions/get-download-uri',
     scope: 'read',
-    summary: "MLflow GetModelVersionDownloadUri: the source, with runs:/ resolved to the run's artifact URI.",
+    summary:
+      "MLflow GetModelVersionDownloadUri: the source, with runs:/ resolved to the run's mlflow-artifacts: URI (the artifact proxy).",
     input: z.object({ name, version }),
     response: z.object({ artifact_uri: z.string() }),
     handle: async (q, { rpc }) => {
@@ -214,8 +217,7 @@ export const mlflowModelVersionRoutes: GatewayRoute[] = [
       const runs = /^runs:\/([^/]+)\/?(.*)$/.exec(v.source);
       if (!runs) return { artifact_uri: v.source };
       const run = await rpc.request(GetRun, { runId: runs[1] as string });
-      const path = runs[2] ? `/${runs[2]}` : '';
-      return { artifact_uri: `${run.info.artifactUri.replace(/\/$/, '')}${path}` };
+      return { artifact_uri: proxyUriOf(mlflowRootOf(run), (runs[2] as string).replace(/\/+$/, '')) };
     },
   }),
   mlflowRoute({

@@ -45,7 +45,8 @@ export function mlflowRoute<I>(spec: MlflowRouteSpec<I>): GatewayRoute {
   });
 }
 
-function inMlflowWords(err: unknown): unknown {
+/** A Slipway error with MLflow's wording for it, when MLflow has one (other errors pass unchanged). */
+export function inMlflowWords(err: unknown): unknown {
   if (!(err instanceof SlipwayError)) return err;
   const message = mlflowMessageOf(err);
   return message === undefined ? err : new SlipwayError(err.code, message, err.details, { cause: err });

@@ -65,7 +65,7 @@ describe('mlflow views - Slipway views as MLflow JSON', () => {
         experiment_id: '7',
         status: 'RUNNING',
         start_time: 1000,
-        artifact_uri: 'nats-obj://slipway-artifacts/7/r1/artifacts',
+        artifact_uri: 'mlflow-artifacts:/7/r1/artifacts',
         lifecycle_stage: 'active',
       },
       data: {
@@ -98,7 +98,7 @@ describe('mlflow views - Slipway views as MLflow JSON', () => {
     expect(experimentJsonOf(e)).toEqual({
       experiment_id: '3',
       name: 'churn',
-      artifact_location: 'nats-obj://slipway-artifacts/3',
+      artifact_location: 'mlflow-artifacts:/3',
       lifecycle_stage: 'deleted',
       creation_time: 1,
       last_update_time: 2,

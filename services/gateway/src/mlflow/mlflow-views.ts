@@ -1,4 +1,5 @@
 import type {
+  ArtifactFileView,
   ExperimentView,
   ModelVersionDetail,
   ModelView,
@@ -6,8 +7,10 @@ import type {
   RunView,
   SeriesPoint,
 } from '@slipway/contracts';
+import { mlflowArtifactUriOf } from './mlflow-artifact-uri';
 import type {
   ExperimentJson,
+  FileInfoJson,
   MetricJson,
   ModelVersionJson,
   RegisteredModelJson,
@@ -16,6 +19,7 @@ import type {
 } from './mlflow-json';
 
 type Double = MetricJson['value'];
+type FileView = ArtifactFileView;
 
 /** A double as protobuf's JSON mapping writes it: NaN and ±Infinity as strings. */
 export function doubleOf(value: number): Double {
@@ -41,7 +45,7 @@ export function experimentJsonOf(e: ExperimentView): ExperimentJson {
   return {
     experiment_id: e.experimentId,
     name: e.name,
-    artifact_location: e.artifactLocation,
+    artifact_location: mlflowArtifactUriOf(e.artifactLocation),
     lifecycle_stage: e.lifecycleStage,
     last_update_time: e.lastUpdateTime,
     creation_time: e.creationTime,
@@ -59,7 +63,7 @@ export function runInfoJsonOf(i: RunInfoView): RunInfoJson {
     status: i.status,
     start_time: i.startTime,
     end_time: i.endTime,
-    artifact_uri: i.artifactUri,
+    artifact_uri: mlflowArtifactUriOf(i.artifactUri),
     lifecycle_stage: i.lifecycleStage,
   });
 }
@@ -131,4 +135,14 @@ export function registeredModelOfView(
   latestVersions: readonly ModelVersionDetail[],
 ): RegisteredModelJson {
   return registeredModelJsonOf({ ...m, latestVersions });
+}
+
+/**
+ * A listed file or folder as MLflow's `FileInfo`. `name` is the path MLflow shows: the full path
+ * in the run for `artifacts/list`, the basename for the proxy's listing.
+ */
+export function fileInfoJsonOf(f: FileView, name: (path: string) => string = (p) => p): FileInfoJson {
+  return f.isDir || f.size === undefined
+    ? { path: name(f.path), is_dir: f.isDir }
+    : { path: name(f.path), is_dir: false, file_size: f.size };
 }
