@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { ArtifactSource, ArtifactStore } from '@slipway/artifacts';
+import { ArtifactsErrorCodes, type ArtifactSource, type ArtifactStore } from '@slipway/artifacts';
 import { CommonErrorCodes, ListArtifacts, SlipwayError } from '@slipway/contracts';
 import { z } from 'zod';
 import { route, type GatewayRoute } from '../http/gateway-route';
@@ -40,10 +40,20 @@ function proxyRoute<Q = unknown>(spec: Omit<GatewayRoute<Wildcard, Q, unknown>, 
       try {
         return await spec.handle(ctx);
       } catch (err) {
-        throw inMlflowWords(err);
+        throw inMlflowWords(notFoundAsSuch(err));
       }
     },
   });
+}
+
+/**
+ * `ARTIFACTS.NOT_FOUND` as the gateway's error table should map it (404 RESOURCE_DOES_NOT_EXIST):
+ * the table's suffix rule reads `*_NOT_FOUND`, which `NOT_FOUND` alone does not match (500).
+ */
+function notFoundAsSuch(err: unknown): unknown {
+  return err instanceof SlipwayError && err.code === ArtifactsErrorCodes.NOT_FOUND
+    ? new SlipwayError(CommonErrorCodes.NOT_FOUND, err.message, err.details, { cause: err })
+    : err;
 }
 
 /** A proxy path that must name a file, not the run's artifact root. */
