@@ -1,5 +1,6 @@
 import type { RouteFactory } from '../gateway-http.module';
 import { mlflowArtifactProxyRoutes } from './mlflow-artifact-proxy.routes';
+import { mlflowLogModelRoute } from './mlflow-log-model.route';
 import { mlflowExperimentRoutes } from './mlflow-experiments.routes';
 import { mlflowMetricRoutes } from './mlflow-metrics.routes';
 import { mlflowModelVersionRoutes } from './mlflow-model-versions.routes';
@@ -20,5 +21,6 @@ export const mlflowRoutes: RouteFactory = ({ nc, store, config }) => [
   ...mlflowRegisteredModelRoutes,
   ...mlflowModelVersionRoutes,
   ...mlflowRunArtifactRoutes,
+  mlflowLogModelRoute,
   ...mlflowArtifactProxyRoutes(store, config.ARTIFACTS_MAX_BYTES),
 ];

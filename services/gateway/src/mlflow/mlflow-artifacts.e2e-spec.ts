@@ -114,6 +114,15 @@ describe('mlflow api - artifacts through the artifact proxy, as an unchanged MLf
     for (const f of model)
       expect({ path: f.path, ...(await upload(artifactUri, f)) }).toMatchObject({ status: 200 });
 
+    const logged = await call('POST', '/runs/log-model', artifacts.logModel(runId));
+    expect(logged).toMatchObject({ status: 200, body: {} });
+    await call('POST', '/runs/log-model', artifacts.logModel(runId));
+    const tags = (await call('GET', `/runs/get?run_id=${runId}`)).body.run.data.tags as Json[];
+    const history = JSON.parse(tags.find((t) => t.key === 'mlflow.log-model.history')?.value ?? '[]');
+    expect(history).toEqual([JSON.parse(artifacts.logModel(runId).model_json), expect.any(Object)]);
+    const noFlavors = await call('POST', '/runs/log-model', { run_id: runId, model_json: '{"run_id": "x"}' });
+    expect(noFlavors).toMatchObject({ status: 400, body: { error_code: 'INVALID_PARAMETER_VALUE' } });
+
     // The files are the run's artifacts in Slipway's store: the REST API serves the same bytes.
     const rest = await fetch(`${platform.gatewayUrl}/api/v1/runs/${runId}/artifacts/model.pkl`, {
       headers: { authorization: `Bearer ${platform.adminToken}` },

@@ -139,6 +139,37 @@ export const sklearnModelFiles = (runId: string): ClientFile[] => [
 ];
 
 /**
+ * …then `_record_logged_model(mlflow_model)` → `RestStore.record_logged_model`:
+ * `LogModel(run_id, model_json=json.dumps(mlflow_model.get_tags_dict()))` (`POST runs/log-model`).
+ * `Model.log` only warns when it fails (older servers lack it).
+ */
+export const logModel = (runId: string) => ({
+  run_id: runId,
+  model_json: JSON.stringify({
+    run_id: runId,
+    artifact_path: 'model',
+    utc_time_created: '2023-11-14 22:13:20.000000',
+    flavors: {
+      python_function: {
+        model_path: 'model.pkl',
+        predict_fn: 'predict',
+        loader_module: 'mlflow.sklearn',
+        python_version: '3.11.4',
+        env: { conda: 'conda.yaml', virtualenv: 'python_env.yaml' },
+      },
+      sklearn: {
+        pickled_model: 'model.pkl',
+        sklearn_version: '1.3.0',
+        serialization_format: 'cloudpickle',
+        code: null,
+      },
+    },
+    model_uuid: '4f1c2a3b5d6e7f8091a2b3c4d5e6f708',
+    mlflow_version: '2.9.2',
+  }),
+});
+
+/**
  * `mlflow.register_model('runs:/<run>/model', 'churn')` → `CreateModelVersion`: the source is the
  * run's artifact URI joined with `model` (`RunsArtifactRepository.get_underlying_uri`). Slipway
  * also takes the `runs:/` URI itself (what MLflow 3 and hand-written calls send).
