@@ -278,6 +278,16 @@ describe('mlflow api - artifacts through the artifact proxy, as an unchanged MLf
       body: { message: 'Multipart upload is not supported for the current artifact repository' },
     });
 
+    // An empty file, with the guessed type and with none (requests sends Content-Length: 0 either way).
+    for (const contentType of ['text/plain', undefined]) {
+      const put = await send('PUT', `${root}/empty.txt`, { bytes: new Uint8Array(0), contentType });
+      expect({ contentType, ...put }).toMatchObject({ contentType, status: 200 });
+      const got = await send('GET', `${root}/empty.txt`);
+      expect({ status: got.status, size: got.bytes.length }).toEqual({ status: 200, size: 0 });
+    }
+    const folder = await send('GET', `${root}/`);
+    expect(folder).toMatchObject({ status: 400, body: { error_code: 'INVALID_PARAMETER_VALUE' } });
+
     await call('POST', '/runs/delete', { run_id: runId });
     const deleted = await upload(artifactUri, file);
     expect(deleted).toMatchObject({ status: 400, body: { error_code: 'INVALID_PARAMETER_VALUE' } });

@@ -50,7 +50,18 @@ const ENDPOINTS = [
   'GET /model-versions/get-download-uri',
   'POST /model-versions/set-tag',
   'DELETE /model-versions/delete-tag',
+  'POST /runs/log-model',
+  'GET /artifacts/list',
+  // The artifact proxy (`mlflow server --serve-artifacts`), beside `/2.0/mlflow`.
+  'PUT /2.0/mlflow-artifacts/artifacts/*',
+  'GET /2.0/mlflow-artifacts/artifacts/*',
+  'GET /2.0/mlflow-artifacts/artifacts',
+  'DELETE /2.0/mlflow-artifacts/artifacts/*',
+  'POST /2.0/mlflow-artifacts/mpu/create/*',
 ];
+
+/** `/runs/get` for the endpoints of `/2.0/mlflow`, the whole URL for the artifact proxy's. */
+const pathOf = (url: string) => (url.startsWith('/2.0/mlflow/') ? url.slice('/2.0/mlflow'.length) : url);
 
 /** Reads that MLflow sends as POST. */
 const POST_READS = ['/experiments/search', '/runs/search', '/registered-models/get-latest-versions'];
@@ -63,15 +74,17 @@ const routes = mlflowRoutes({
 });
 
 describe('mlflow routes - the endpoints, their scopes and their documentation', () => {
-  test('endpoints - every MLflow endpoint once, under /2.0/mlflow, answering errors as MLflow', () => {
-    const listed = routes.map((r) => `${r.method} ${r.url.replace('/2.0/mlflow', '')}`);
+  test('endpoints - every MLflow endpoint once, under /2.0/mlflow or /2.0/mlflow-artifacts, answering errors as MLflow', () => {
+    const listed = routes.map((r) => `${r.method} ${pathOf(r.url)}`);
     expect([...listed].sort()).toEqual([...ENDPOINTS].sort());
-    expect(routes.every((r) => r.url.startsWith('/2.0/mlflow/') && r.errorFormat === 'mlflow')).toBe(true);
+    expect(
+      routes.every((r) => /^\/2\.0\/mlflow(-artifacts)?\//.test(r.url) && r.errorFormat === 'mlflow'),
+    ).toBe(true);
   });
 
   test('scopes - reads need read, everything else write', () => {
     for (const r of routes) {
-      const path = r.url.replace('/2.0/mlflow', '');
+      const path = pathOf(r.url);
       const read = r.method === 'GET' || POST_READS.includes(path);
       expect(`${r.method} ${path} ${r.scope}`).toBe(`${r.method} ${path} ${read ? 'read' : 'write'}`);
     }
