@@ -570,12 +570,6 @@ class GatewayTest(unittest.TestCase):
 
         nan_reads = {"get_run": metrics["score"]["latest"], "compare": row["metrics"]["score"]["latest"]}
         nan_reads["history"] = history[1]["value"]
-        if None in nan_reads.values():
-            # GATEWAY BUG (reported): the RPC reply's 'NaN' is decoded to a JS NaN and fastify's
-            # JSON turns it into null, so REST answers "latest": null instead of "NaN". The client
-            # cannot tell a lost NaN from a lost Infinity, so it does not guess; this skip turns
-            # back into the assertions below as soon as the gateway sends 'NaN'.
-            self.skipTest(f"gateway sends null instead of 'NaN' for a NaN metric value: {nan_reads}")
         for where, value in nan_reads.items():
             self.assertTrue(math.isnan(value), f"{where}: {value!r}")
 

@@ -190,6 +190,9 @@ describe('gateway - the REST API as a user drives it', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(metrics).toEqual([expect.objectContaining({ key: 'loss', count: 2, latest: 0.25, min: 0.25 })]);
+    // NaN survives the trip: JSON has no NaN, so the API answers the string, as clients send it.
+    const history = await admin('GET', `/api/v1/runs/${runId}/metrics/loss/history`);
+    expect(history.body.points.map((p: Json) => p.value)).toEqual(['NaN', 0.25]);
 
     await admin('DELETE', `/api/v1/runs/${runId}`);
     const other = await admin('POST', '/api/v1/runs', { runName: 'gone' });

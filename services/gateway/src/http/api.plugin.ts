@@ -56,6 +56,8 @@ export async function registerApi(fastify: FastifyInstance, options: ApiPluginOp
             },
           ),
       });
+      // JSON has no NaN or ±Infinity: metric values carry them as strings, as on the wire between services.
+      api.setReplySerializer((payload) => JSON.stringify(payload, keepNonFinite));
       api.setErrorHandler((err, request, reply) => sendError(reply, request, err, options.logger));
       api.setNotFoundHandler((request, reply) =>
         sendError(
@@ -95,6 +97,11 @@ export async function registerApi(fastify: FastifyInstance, options: ApiPluginOp
     },
     { prefix: '/api' },
   );
+}
+
+/** `JSON.stringify` replacer: NaN, Infinity and -Infinity as `'NaN'`, `'Infinity'`, `'-Infinity'`. */
+export function keepNonFinite(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
 }
 
 function addRoute(api: FastifyInstance, r: GatewayRoute, options: ApiPluginOptions): void {
