@@ -56,12 +56,21 @@ export async function startCpuProfile(): Promise<(top?: number) => Promise<Profi
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     const counts = new Map<string, number>();
     let total = 0;
+    const functions = new Map<string, number>();
     for (const id of profile.samples ?? []) {
       const node = byId.get(id);
       if (!node) continue;
       const origin = originOf(node.callFrame);
       counts.set(origin, (counts.get(origin) ?? 0) + 1);
+      const fn = `${node.callFrame.functionName || '(anonymous)'} ${origin}`;
+      functions.set(fn, (functions.get(fn) ?? 0) + 1);
       total++;
+    }
+    if (process.env['BENCH_PROFILE_FUNCTIONS']) {
+      const topFunctions = [...functions.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
+      console.log(
+        `  top functions (self time): ${topFunctions.map(([f, n]) => `${f} ${((100 * n) / Math.max(total, 1)).toFixed(1)}%`).join('; ')}`,
+      );
     }
     return [...counts.entries()]
       .sort((a, b) => b[1] - a[1])

@@ -41,7 +41,8 @@ import { createTestDatabase, startNatsServer, type TestNatsServer } from '@slipw
 import { Pool } from 'pg';
 import { z } from 'zod';
 import { AppModule } from '../../services/tracking/src/app.module';
-import { MetricQueries } from '../../services/tracking/src/metrics';
+import { MetricPointsWriter, MetricQueries } from '../../services/tracking/src/metrics';
+import type { MetricPointsStore } from '../../services/tracking/src/metrics/metric-points.store';
 import { trackingClickHouseMigrations } from '../../services/tracking/src/persistence/tracking.clickhouse-migrations';
 import {
   trackingEntities,
@@ -730,15 +731,63 @@ async function history(e: Env): Promise<void> {
 
 // --- ingest ---
 
+/**
+ * Times the writer's flushes (the dedup lookup and the insert of each batch) by wrapping its
+ * store for the run: where the end-to-end time goes between publishing and counting.
+ */
+function timeWriterFlushes(writer: MetricPointsWriter): { summary(start: number): string; restore(): void } {
+  const store = (writer as unknown as { store: MetricPointsStore }).store;
+  const { storedEventIds, insertRows } = store;
+  const lookups: number[] = [];
+  const inserts: { at: number; ms: number; rows: number }[] = [];
+  store.storedEventIds = async (events) => {
+    const t = performance.now();
+    try {
+      return await storedEventIds.call(store, events);
+    } finally {
+      lookups.push(performance.now() - t);
+    }
+  };
+  store.insertRows = async (rows) => {
+    const at = Date.now();
+    const t = performance.now();
+    try {
+      return await insertRows.call(store, rows);
+    } finally {
+      inserts.push({ at, ms: performance.now() - t, rows: rows.split('\n').length - 1 });
+    }
+  };
+  return {
+    summary: (start) => {
+      const busy = inserts.reduce((n, i) => n + i.ms, 0) + lookups.reduce((n, l) => n + l, 0);
+      const rows = inserts.reduce((n, i) => n + i.rows, 0);
+      return (
+        `${inserts.length} inserts of ${int(Math.round(rows / Math.max(inserts.length, 1)))} points on average, ` +
+        `first at +${ms((inserts[0]?.at ?? start) - start)}; inserts ${ms(busy - lookups.reduce((n, l) => n + l, 0))} ` +
+        `(${int(Math.round((rows / Math.max(busy, 1)) * 1000))} points/s while busy), dedup lookups ${ms(lookups.reduce((n, l) => n + l, 0))}`
+      );
+    },
+    restore: () => {
+      store.storedEventIds = storedEventIds;
+      store.insertRows = insertRows;
+    },
+  };
+}
+
 async function ingest(e: Env): Promise<void> {
   const ids = runIds(ingestSet);
   const points = INGEST_EVENTS * 100;
   section(
     `ingest: ${int(points)} points in ${int(INGEST_EVENTS)} MetricsLogged events of 100 points, ${ingestSet.runs} runs`,
   );
+  // Counted through the comparison a client would read (only the point counts travel).
   const counted = async (): Promise<number> => {
-    const c = await e.rpc.request(CompareRuns, { runIds: ids, onlyDifferences: false });
-    return c.rows.reduce((n, r) => n + Object.values(r.metrics).reduce((m, s) => m + s.count, 0), 0);
+    const c = await e.rpc.request(CompareRunsColumns, {
+      runIds: ids,
+      aggregates: ['count'],
+      onlyDifferences: false,
+    });
+    return c.metrics.reduce((n, m) => n + (m.count ?? []).reduce<number>((k, x) => k + (x ?? 0), 0), 0);
   };
   if ((await counted()) !== 0) throw new Error('ingest runs already have points');
   await quiesce(e);
@@ -781,6 +830,7 @@ async function ingest(e: Env): Promise<void> {
   const natsCpu0 = natsPid ? processCpuSeconds(natsPid) : undefined;
   const cpu0 = process.cpuUsage();
   const stopProfile = PROFILE ? await startCpuProfile() : undefined;
+  const flushes = timeWriterFlushes(e.get(MetricPointsWriter));
   const start = Date.now();
   worker.postMessage('go');
   let last = 0;
@@ -813,7 +863,7 @@ async function ingest(e: Env): Promise<void> {
   const publishRate = (done.points / (done.endedAt - done.startedAt)) * 1000;
   const ok = finalCount === points && Number(stored) === points && Number(unique) === points;
   console.log(
-    `  ours: first publish → CompareRuns counts all ${int(points)} points: ${ms(end - start)} = ${int(oursRate)} points/s ` +
+    `  ours: first publish → CompareRunsColumns counts all ${int(points)} points: ${ms(end - start)} = ${int(oursRate)} points/s ` +
       `(publisher alone: ${int(publishRate)} points/s, ${int(done.published)} events acked by JetStream in ${ms(done.endedAt - done.startedAt)}, ${done.duplicates} duplicate acks)`,
   );
   console.log(
@@ -827,6 +877,8 @@ async function ingest(e: Env): Promise<void> {
       `nats-server ${natsCpu?.toFixed(1) ?? '?'} s, in ${wall.toFixed(1)} s of wall time = ` +
       `${((nodeCpu + (natsCpu ?? 0)) / wall).toFixed(2)} of ${cpus().length} cores busy`,
   );
+  console.log(`  writer: ${flushes.summary(start)}`);
+  flushes.restore();
   if (mainProfile) console.log(`  main thread (service) JS profile by origin: ${formatSummary(mainProfile)}`);
   if (done.profile) console.log(`  publisher worker JS profile by origin: ${formatSummary(done.profile)}`);
   if (!ok)
@@ -873,7 +925,7 @@ async function ingest(e: Env): Promise<void> {
   }
   notes.push(
     `ingest: ours is publish (EventPublisher in a worker thread, ${PUBLISH_WINDOW} in flight) → JetStream → tracking consumer → ` +
-      `ClickHouse, until CompareRuns counts every point (polled every 100 ms); baseline is synchronous inserts with no broker`,
+      `ClickHouse, until CompareRunsColumns counts every point (polled every 100 ms); baseline is synchronous inserts with no broker`,
   );
 }
 
