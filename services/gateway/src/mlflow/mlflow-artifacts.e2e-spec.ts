@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { startTestPlatform, type TestPlatform } from '@slipway/testing';
 import { apiClient, type Json } from '../testing/api-client';
@@ -296,4 +297,24 @@ describe('mlflow api - artifacts through the artifact proxy, as an unchanged MLf
     expect((await send('DELETE', root)).status).toBe(200);
     expect((await send('GET', `${root}/a.txt`)).status).toBe(404);
   });
+
+  test("python3 (standard library) replays the client: MLflow's resolve_uri, log_artifact(s), download of models:/", async () => {
+    const result = await new Promise<{ code: number; output: string }>((resolve) => {
+      execFile(
+        process.env['PYTHON'] ?? 'python3',
+        [`${__dirname}/mlflow_artifacts_replay.py`],
+        {
+          env: {
+            ...process.env,
+            MLFLOW_TRACKING_URI: platform.gatewayUrl,
+            MLFLOW_TRACKING_TOKEN: platform.adminToken,
+            PYTHONDONTWRITEBYTECODE: '1',
+          },
+          timeout: 60_000,
+        },
+        (err, stdout, stderr) => resolve({ code: err ? 1 : 0, output: `${stdout}${stderr}` }),
+      );
+    });
+    expect(result).toEqual({ code: 0, output: 'OK mlflow artifacts replay\n' });
+  }, 90_000);
 });
