@@ -231,6 +231,11 @@ describe('gateway - the REST API as a user drives it', () => {
     expect(got.headers.get('etag')).toBe(`"${stored.sha256}"`);
     expect(Buffer.from(await got.arrayBuffer()).equals(bytes)).toBe(true);
 
+    expect(got.headers.get('x-content-type-options')).toBe('nosniff');
+    const absent = await admin('GET', `/api/v1/runs/${runId}/artifacts/model/missing.bin`);
+    expect(absent.status).toBe(404);
+    expect(absent.body.code).toBe('ARTIFACTS.NOT_FOUND');
+
     const listed = await admin('GET', `/api/v1/runs/${runId}/artifacts`);
     expect(listed.body.files).toEqual([{ path: 'model', isDir: true }]);
     const nowhere = await fetch(`${platform.gatewayUrl}/api/v1/runs/no_such_run/artifacts/x.bin`, {

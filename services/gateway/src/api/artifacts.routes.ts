@@ -74,8 +74,15 @@ export function artifactRoutes(store: ArtifactStore, maxBytes: number): GatewayR
       raw: true,
       handle: async ({ params, reply }) => {
         const { info, stream } = await store.get(params.runId, params['*']);
+        // Served as a download, never rendered: an uploaded HTML file must not run in the API's origin.
         return reply
-          .header('content-type', info.contentType ?? 'application/octet-stream')
+          .header('content-type', 'application/octet-stream')
+          .header('x-content-type-options', 'nosniff')
+          .header(
+            'content-disposition',
+            `attachment; filename*=UTF-8''${encodeURIComponent(info.path.split('/').pop() ?? 'artifact')}`,
+          )
+          .header('x-artifact-content-type', info.contentType ?? 'application/octet-stream')
           .header('content-length', String(info.size))
           .header('etag', `"${info.sha256}"`)
           .send(Readable.fromWeb(stream as never));

@@ -58,6 +58,8 @@ export const ERROR_STATUS_TABLE: Readonly<Record<string, ErrorMapping>> = {
   'REGISTRY.NOTHING_TO_ROLL_BACK': conflict,
   'REGISTRY.CONCURRENCY_CONFLICT': conflict,
   'REGISTRY.TRACKING_UNAVAILABLE': unavailable,
+  'ARTIFACTS.NOT_FOUND': notFound,
+  'ARTIFACTS.INVALID_PATH': invalid,
   'ARTIFACTS.TOO_LARGE': { status: 413, mlflow: 'INVALID_PARAMETER_VALUE' },
   'ARTIFACTS.CORRUPT': { status: 500, mlflow: 'INTERNAL_ERROR' },
   'ARTIFACTS.STORAGE_FAILED': unavailable,
@@ -69,7 +71,7 @@ export function mappingOf(code: string): ErrorMapping {
   const listed = ERROR_STATUS_TABLE[code];
   if (listed) return listed;
   const name = code.slice(code.indexOf('.') + 1);
-  if (name.endsWith('_NOT_FOUND')) return notFound;
+  if (name === 'NOT_FOUND' || name.endsWith('_NOT_FOUND')) return notFound;
   if (name.endsWith('_ALREADY_EXISTS')) return exists;
   if (name.startsWith('INVALID_') || name.endsWith('_INVALID')) return invalid;
   if (name.endsWith('_CONFLICT')) return conflict;
