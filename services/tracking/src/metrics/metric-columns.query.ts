@@ -33,8 +33,8 @@ function bad(what: string, value: unknown): never {
  * The metric summaries of `runIds` as columns: per key (all keys the runs have when `keys` is
  * omitted, sorted), an array per aggregate with one cell per run in the order of `runIds`,
  * `null` where the run has no such series. Values are already in their JSON wire form.
- * ClickHouse returns the cells column-wise (`JSONCompactColumns`: a few arrays instead of a
- * JSON array per row), each checked as it is placed.
+ * ClickHouse returns the cells column-wise (`JSONColumnsWithMetadata`: a few arrays instead of
+ * a JSON array per row), each checked as it is placed.
  */
 export async function metricColumns(
   client: ClickHouseClient,
@@ -62,7 +62,7 @@ export async function metricColumns(
   if (runIds.length === 0 || keys?.length === 0) return [...columns.values()];
 
   const query = `
-    SELECT run_id, key, ${wanted.map((a) => AGGREGATE_SQL[a]).join(', ')}
+    SELECT run_id, key, ${wanted.map((a, i) => `${AGGREGATE_SQL[a]} AS a${i}`).join(', ')}
     FROM (
       SELECT run_id, key, max(latest_key) AS lk, min(min_value) AS lo, max(max_value) AS hi, sum(point_count) AS n
       FROM metric_summaries
@@ -73,16 +73,15 @@ export async function metricColumns(
     const result = await client.query({
       query,
       query_params: { runs, all_keys: keys === undefined, keys: keys ?? [] },
-      format: 'JSONCompactColumns',
+      format: 'JSONColumnsWithMetadata',
       clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
     });
-    const data: unknown = JSON.parse(await result.text());
-    // No rows: ClickHouse writes `[]`, not a list of empty columns.
-    if (Array.isArray(data) && data.length === 0) continue;
-    if (!Array.isArray(data) || data.length !== 2 + wanted.length || !data.every(Array.isArray)) {
-      bad('columns', typeof data);
-    }
-    const [ids, names, ...values] = data as unknown[][];
+    const { data }: { data?: unknown } = await result.json();
+    const columns = ['run_id', 'key', ...wanted.map((_, i) => `a${i}`)].map((name) =>
+      data && typeof data === 'object' ? (data as Record<string, unknown>)[name] : undefined,
+    );
+    if (!columns.every(Array.isArray)) bad('columns', typeof data);
+    const [ids, names, ...values] = columns as unknown[][];
     for (let r = 0; r < ids!.length; r++) {
       const at = position.get(ids![r] as string);
       const key = names![r];

@@ -21,11 +21,12 @@ export class CompareRunsService {
   ) {}
 
   async compare(request: CompareRequest): Promise<CompareResponse> {
-    const details = await this.runsOf(request);
-    const summaries = await this.metrics.latestMetrics(
-      details.map((d) => d.info.runId),
-      request.metricKeys,
-    );
+    // Postgres and ClickHouse at once: the run ids are known before either answers.
+    const ids = [...new Set(await this.runIdsOf(request))];
+    const [details, summaries] = await Promise.all([
+      this.runs.getManyDetails(ids),
+      this.metrics.latestMetrics(ids, request.metricKeys),
+    ]);
     const byRun = summariesByRun(summaries);
     let rows = details.map((d) => row(d, byRun.get(d.info.runId) ?? []));
     if (request.sortBy) rows = sortRows(rows, request.sortBy.metric, request.sortBy.direction);
@@ -39,12 +40,10 @@ export class CompareRunsService {
     return onlyDifferences(columns, rows);
   }
 
-  private async runsOf(request: CompareRequest): Promise<RunDetails[]> {
-    if (request.runIds) return this.runs.getManyDetails(request.runIds);
-    const ids = request.experimentId
-      ? await this.runs.runIdsOf([request.experimentId])
-      : (await this.runs.listChildren(request.parentRunId!)).map((r) => r.runId);
-    return this.runs.getManyDetails(ids);
+  private async runIdsOf(request: CompareRequest): Promise<string[]> {
+    if (request.runIds) return request.runIds;
+    if (request.experimentId) return this.runs.runIdsOf([request.experimentId]);
+    return (await this.runs.listChildren(request.parentRunId!)).map((r) => r.runId);
   }
 }
 

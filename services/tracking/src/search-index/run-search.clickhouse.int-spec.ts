@@ -1,14 +1,11 @@
-import {
-  CreateExperiment,
-  CreateRun,
-  DeleteRun,
-  LogBatch,
-  SearchRuns,
-  type RpcRequest,
-} from '@slipway/contracts';
+import { CreateExperiment, CreateRun, DeleteRun, LogBatch, SearchRuns } from '@slipway/contracts';
+import type { z } from 'zod';
 import { startTrackingTestService, type TrackingTestService } from '../testing/tracking-test-service';
 
 jest.setTimeout(60_000);
+
+/** A search of the test's experiment, defaults left to the contract. */
+type Search = Omit<z.input<typeof SearchRuns.request>, 'experimentIds'>;
 
 /** Runs of the ClickHouse search: f1 (or none), model, start time. */
 const RUNS = [
@@ -43,11 +40,11 @@ describe('run search in ClickHouse', () => {
     await t?.close();
   });
 
-  const search = (request: Omit<RpcRequest<typeof SearchRuns>, 'experimentIds'>) =>
+  const search = (request: Search) =>
     t.rpc.request(SearchRuns, { experimentIds: [experimentId], ...request });
   const ids = (page: { runs: { info: { runId: string } }[] }) => page.runs.map((r) => r.info.runId);
 
-  async function allPages(request: Omit<RpcRequest<typeof SearchRuns>, 'experimentIds'>): Promise<string[]> {
+  async function allPages(request: Search): Promise<string[]> {
     const seen: string[] = [];
     let pageToken: string | undefined;
     do {
