@@ -76,7 +76,9 @@ export async function metricColumns(
       format: 'JSONColumnsWithMetadata',
       clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
     });
-    const { data }: { data?: unknown } = await result.json();
+    const { data, rows }: { data?: unknown; rows?: unknown } = await result.json();
+    // No rows: ClickHouse names no columns at all.
+    if (rows === 0) continue;
     const columns = ['run_id', 'key', ...wanted.map((_, i) => `a${i}`)].map((name) =>
       data && typeof data === 'object' ? (data as Record<string, unknown>)[name] : undefined,
     );

@@ -133,6 +133,17 @@ describe('compare runs in columns', () => {
     expect(steps.metrics).toEqual([{ key: 'loss', step: [1], timestamp: [2] }]);
   });
 
+  it('compare columns - runs without any metric have empty metric columns', async () => {
+    await t.rpc.request(CreateRun, { runId: 'col_bare', experimentId });
+    const reply = await t.rpc.request(CompareRunsColumns, {
+      runIds: ['col_bare'],
+      aggregates: ['count'],
+      onlyDifferences: false,
+    });
+    expect(reply.runs.runId).toEqual(['col_bare']);
+    expect(reply.metrics).toEqual([]);
+  });
+
   it('compare columns - an unknown run is an error naming it', async () => {
     await expect(
       t.rpc.request(CompareRunsColumns, { runIds: ['col_nope'], onlyDifferences: false }),

@@ -87,8 +87,10 @@ export class SearchRunsService {
     // The page's runs in order, each with its position in ClickHouse's result (for the next token).
     const found: { details: RunDetails; position: number }[] = [];
     const summaries = new Map<string, MetricSummary[]>();
-    for (let more = true; more && found.length < want;) {
-      const limit = want - found.length + SLACK;
+    // Each further round asks for 4× more: a few deleted runs cost nothing, many (or a
+    // DELETED_ONLY view) a handful of rounds rather than one per page.
+    for (let more = true, round = 0; more && found.length < want; round++) {
+      const limit = (want - found.length + SLACK) * 4 ** Math.min(round, 6);
       const ids = await this.index!.searchRunIds({
         experimentIds: request.experimentIds,
         metricClauses,

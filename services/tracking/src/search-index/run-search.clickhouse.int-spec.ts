@@ -92,6 +92,14 @@ describe('run search in ClickHouse', () => {
     }
     const all = await search({ filter: 'metrics.f1 > 0', runViewType: 'ALL', orderBy: ['metrics.f1 DESC'] });
     expect(ids(all)[0]).toBe('chs_a6');
+    const deleted = await search({
+      filter: 'metrics.f1 > 0',
+      runViewType: 'DELETED_ONLY',
+      orderBy: ['metrics.f1 DESC'],
+      maxResults: 1,
+    });
+    expect(ids(deleted)).toEqual(['chs_a6']);
+    expect(deleted.nextPageToken).toBeUndefined();
   });
 
   it('run search - a token of another search is refused', async () => {
