@@ -364,8 +364,8 @@ async function compare(e: Env): Promise<void> {
   if (!fits) {
     notes.push(
       `compare: one CompareRuns reply for 1,000 runs × 20 metrics is ${(replyBytes / 1024).toFixed(0)} KiB, over NATS's ` +
-        `max_payload (${(maxPayload / 1024).toFixed(0)} KiB): the service logs "max_payload size exceeded" and sends no error ` +
-        `reply, so the caller waits for its timeout. Measured instead as concurrent RPCs of run chunks that fit.`,
+        `max_payload (${(maxPayload / 1024).toFixed(0)} KiB): it is refused with COMMON.REPLY_TOO_LARGE. ` +
+        `The row-shaped RPC is measured instead as concurrent RPCs of run chunks that fit; CompareRunsColumns fits in one.`,
     );
   }
   // Chunks small enough for one reply each, sent at once (what a gateway would have to do).
@@ -506,7 +506,8 @@ async function compare(e: Env): Promise<void> {
       '(Postgres and ClickHouse at once)',
   );
   notes.push(
-    "compare: ours returns latest + min + max + count per metric (MLflow's latest_metrics has no min/max/count); " +
+    'compare: CompareRunsColumns returns the latest value per metric (as latest_metrics holds), the row-shaped ' +
+      "CompareRuns latest + min + max + count (MLflow's latest_metrics has no min/max/count); " +
       "the baseline is the best SQL of MLflow's eager run load: 4 queries in parallel on a pool, rows assembled in JS",
   );
 }
