@@ -141,6 +141,11 @@ describe('gateway - the REST API as a user drives it', () => {
       'LogisticRegression',
     ]);
 
+    const columns = await admin('POST', '/api/v1/runs/compare-columns', { experimentId, metricKeys: ['f1'] });
+    expect(columns.status).toBe(200);
+    const f1 = columns.body.metrics.find((m: Json) => m.key === 'f1');
+    expect([...f1.latest].sort()).toEqual([0.78, 0.81, 0.83]);
+
     const found = await admin('POST', '/api/v1/runs/search', {
       experimentIds: [experimentId],
       filter: "metrics.f1 > 0.8 AND params.model != 'XGBClassifier'",
