@@ -1,6 +1,4 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -15,12 +13,8 @@ import {
   RunStarted,
   SearchRuns,
 } from '@slipway/contracts';
-import { connectNats, dlqSubjectOf, EventPublisher, readDeadLetter, RpcClient } from '@slipway/messaging';
-import { bootstrapService, type RunningService } from '@slipway/runtime';
-import { createTestDatabase, startNatsServer, type TestNatsServer } from '@slipway/testing';
-import { AppModule } from './app.module';
-import { trackingClickHouseMigrations } from './persistence/tracking.clickhouse-migrations';
-import { trackingEntities, trackingMigrations } from './persistence/tracking.schema';
+import { dlqSubjectOf, EventPublisher, readDeadLetter, type RpcClient } from '@slipway/messaging';
+import { startTrackingTestService, type TrackingTestService } from './testing/tracking-test-service';
 
 const run = promisify(execFile);
 const PYTHON_PUBLISHER = join(__dirname, '../../../examples/publish_run_over_nats.py');
@@ -42,58 +36,29 @@ async function eventually<T>(
 }
 
 describe('tracking - a run published from any language is comparable through the RPC', () => {
-  let nats: TestNatsServer;
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let chDir: string;
-  let service: RunningService;
+  let tracking: TrackingTestService;
   let nc: NatsConnection;
   let rpc: RpcClient;
   let publisher: EventPublisher;
 
   beforeAll(async () => {
-    nats = await startNatsServer();
-    db = await createTestDatabase();
-    chDir = mkdtempSync(join(tmpdir(), 'slipway-tracking-it-'));
-    service = await bootstrapService({
-      service: 'tracking',
-      config: {
-        NATS_URL: [nats.url],
-        SLIPWAY_SUBJECT_ROOT: 'slipway',
-        HTTP_HOST: '127.0.0.1',
-        HTTP_PORT: 0,
-        LOG_LEVEL: 'warn',
-        SHUTDOWN_TIMEOUT_MS: 10_000,
-      },
-      postgres: {
-        url: db.url,
-        poolSize: 5,
-        schema: 'tracking',
-        entities: trackingEntities,
-        migrations: trackingMigrations,
-      },
-      clickhouse: { dataPath: chDir, database: 'slipway_tracking', migrations: trackingClickHouseMigrations },
+    tracking = await startTrackingTestService('tracking-it', {
       consumes: [RunStarted],
       consumer: { concurrency: 256, batch: 128, backoffMs: [200, 500, 1000] },
-      imports: [AppModule],
     });
-    nc = await connectNats({ servers: nats.url, name: 'tracking-it' });
-    rpc = new RpcClient(nc, { timeoutMs: 10_000 });
+    ({ nc, rpc } = tracking);
     publisher = new EventPublisher(jetstream(nc), 'slipway', '/tests/tracking');
   }, 60_000);
 
   afterAll(async () => {
-    await nc?.drain();
-    await service?.close();
-    await db?.drop();
-    await nats?.stop();
-    rmSync(chDir, { recursive: true, force: true });
+    await tracking?.close();
   });
 
   it('tracking - a Python script over a plain socket logs start, params, 10,000 points and finish', async () => {
     const { stdout } = await run('python3', [
       PYTHON_PUBLISHER,
       '--nats',
-      nats.url,
+      tracking.natsUrl,
       '--run-id',
       'pyrun1',
       '--points',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { type RpcDefinition, SlipwayError } from '@slipway/contracts';
 import { connectNats, decodeRpcReply, encodeRpcRequest, RpcClient } from '@slipway/messaging';
-import { bootstrapService, type RunningService } from '@slipway/runtime';
+import { bootstrapService, type BootstrapOptions, type RunningService } from '@slipway/runtime';
 import { createTestDatabase, startNatsServer, type TestNatsServer } from '@slipway/testing';
 import { AppModule } from '../app.module';
 import { trackingClickHouseMigrations } from '../persistence/tracking.clickhouse-migrations';
@@ -12,6 +12,8 @@ import { trackingEntities, trackingMigrations } from '../persistence/tracking.sc
 
 /** The tracking service booted in-process on its own nats-server, Postgres database and chDB directory. */
 export interface TrackingTestService {
+  /** URL of the suite's own nats-server (for publishers in other languages). */
+  natsUrl: string;
   nc: NatsConnection;
   rpc: RpcClient;
   /** Sends `payload` as it is, skipping the client's validation, so the service's own checks answer. */
@@ -19,7 +21,13 @@ export interface TrackingTestService {
   close(): Promise<void>;
 }
 
-export async function startTrackingTestService(name: string): Promise<TrackingTestService> {
+/** What a suite may add to the default boot: the ingest events it consumes and their consumer tuning. */
+export type TrackingTestOptions = Pick<BootstrapOptions, 'consumes' | 'consumer'>;
+
+export async function startTrackingTestService(
+  name: string,
+  options: TrackingTestOptions = {},
+): Promise<TrackingTestService> {
   const nats: TestNatsServer = await startNatsServer();
   const db = await createTestDatabase();
   const chDir = mkdtempSync(join(tmpdir(), `slipway-${name}-`));
@@ -42,9 +50,11 @@ export async function startTrackingTestService(name: string): Promise<TrackingTe
     },
     clickhouse: { dataPath: chDir, database: 'slipway_tracking', migrations: trackingClickHouseMigrations },
     imports: [AppModule],
+    ...options,
   });
   const nc = await connectNats({ servers: nats.url, name });
   return {
+    natsUrl: nats.url,
     nc,
     rpc: new RpcClient(nc, { timeoutMs: 10_000 }),
     async raw(def, payload) {
