@@ -20,6 +20,7 @@ import { asOfOf, asOfQuery, pathParams, rpcRoute } from './rpc-route';
 const TAG = 'models';
 const modelParams = pathParams('model');
 const versionParams = z.strictObject({ model: z.string().min(1), version: z.coerce.number().int().min(1) });
+const versionTagParams = versionParams.extend({ key: z.string().min(1) });
 const tagBody = z.strictObject({ value: z.string().max(5000) });
 const reasonQuery = z.strictObject({ reason: z.string().max(2000).optional() });
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -163,11 +164,7 @@ export const registryAdminRoutes: GatewayRoute[] = [
     scope: 'write',
     tag: TAG,
     rpc: SetModelVersionTags,
-    params: z.strictObject({
-      model: z.string().min(1),
-      version: z.coerce.number().int().min(1),
-      key: z.string().min(1),
-    }),
+    params: versionTagParams,
     body: tagBody,
     request: ({ params, body, principal }) => ({
       model: params.model,
@@ -182,11 +179,7 @@ export const registryAdminRoutes: GatewayRoute[] = [
     scope: 'write',
     tag: TAG,
     rpc: DeleteModelVersionTag,
-    params: z.strictObject({
-      model: z.string().min(1),
-      version: z.coerce.number().int().min(1),
-      key: z.string().min(1),
-    }),
+    params: versionTagParams,
     request: ({ params, principal }) => ({ ...params, actor: actorOf(principal) }),
   }),
 ];

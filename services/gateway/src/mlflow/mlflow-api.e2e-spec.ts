@@ -1,5 +1,5 @@
-import { startTestPlatform, type TestPlatform } from '@slipway/testing';
 import { apiClient, type Json } from '../testing/api-client';
+import { gatewaySuite } from '../testing/gateway-suite';
 import * as mlflow from './mlflow-client.fixtures';
 
 const API = '/api/2.0/mlflow';
@@ -30,20 +30,11 @@ const VERSION_KEYS = [
 ].sort();
 
 describe('mlflow api - an unchanged MLflow 2.x client against the gateway', () => {
-  let platform: TestPlatform;
-  let client: ReturnType<typeof apiClient>;
+  const suite = gatewaySuite();
   const t0 = 1_700_000_000_000;
 
-  beforeAll(async () => {
-    platform = await startTestPlatform({ services: ['tracking', 'registry', 'gateway'] });
-    client = apiClient(platform.gatewayUrl, platform.adminToken);
-  }, 120_000);
-
-  afterAll(async () => {
-    await platform?.stop();
-  });
-
-  const call = (method: string, path: string, body?: unknown) => client<Json>(method, `${API}${path}`, body);
+  const call = (method: string, path: string, body?: unknown) =>
+    suite.admin<Json>(method, `${API}${path}`, body);
 
   test('tracking - experiment, runs, log-batch, log-metric, history, search with filter and order_by, end run', async () => {
     const absent = await call('GET', `/experiments/get-by-name?${mlflow.getExperimentByNameQuery('churn')}`);
@@ -207,7 +198,7 @@ describe('mlflow api - an unchanged MLflow 2.x client against the gateway', () =
   });
 
   test('errors - MLflow shape: 401 without a token, 403 read token on a write, 400 naming the field, 404 missing run', async () => {
-    const none = await apiClient(platform.gatewayUrl)(
+    const none = await apiClient(suite.platform.gatewayUrl)(
       'POST',
       `${API}/runs/create`,
       mlflow.createRun('0', t0),
@@ -215,8 +206,9 @@ describe('mlflow api - an unchanged MLflow 2.x client against the gateway', () =
     expect(none.status).toBe(401);
     expect(none.body).toEqual({ error_code: 'UNAUTHENTICATED', message: expect.any(String) });
 
-    const token = (await client('POST', '/api/v1/tokens', { name: 'reader', scopes: ['read'] })).body.token;
-    const reader = apiClient(platform.gatewayUrl, token);
+    const token = (await suite.admin('POST', '/api/v1/tokens', { name: 'reader', scopes: ['read'] })).body
+      .token;
+    const reader = apiClient(suite.platform.gatewayUrl, token);
     const denied = await reader('POST', `${API}/experiments/create`, mlflow.createExperiment('nope'));
     expect(denied.status).toBe(403);
     expect(denied.body).toEqual({ error_code: 'PERMISSION_DENIED', message: expect.any(String) });

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { startTestPlatform, type TestPlatform } from '@slipway/testing';
-import { apiClient, type Json } from '../testing/api-client';
+import type { Json } from '../testing/api-client';
+import { gatewaySuite } from '../testing/gateway-suite';
 import * as mlflow from './mlflow-client.fixtures';
 import * as artifacts from './mlflow-artifacts.fixtures';
 
@@ -15,20 +15,11 @@ interface Sent {
 }
 
 describe('mlflow api - artifacts through the artifact proxy, as an unchanged MLflow 2.x client logs and loads them', () => {
-  let platform: TestPlatform;
-  let client: ReturnType<typeof apiClient>;
+  const suite = gatewaySuite();
   const t0 = 1_700_000_000_000;
 
-  beforeAll(async () => {
-    platform = await startTestPlatform({ services: ['tracking', 'registry', 'gateway'] });
-    client = apiClient(platform.gatewayUrl, platform.adminToken);
-  }, 120_000);
-
-  afterAll(async () => {
-    await platform?.stop();
-  });
-
-  const call = (method: string, path: string, body?: unknown) => client<Json>(method, `${API}${path}`, body);
+  const call = (method: string, path: string, body?: unknown) =>
+    suite.admin<Json>(method, `${API}${path}`, body);
 
   /** One request as MLflow's `http_request` sends it: raw bytes, the guessed Content-Type, the token. */
   async function send(
@@ -36,8 +27,8 @@ describe('mlflow api - artifacts through the artifact proxy, as an unchanged MLf
     path: string,
     opts: { bytes?: Uint8Array; contentType?: string; token?: string | null } = {},
   ): Promise<Sent> {
-    const token = opts.token === undefined ? platform.adminToken : opts.token;
-    const res = await fetch(`${platform.gatewayUrl}${path}`, {
+    const token = opts.token === undefined ? suite.platform.adminToken : opts.token;
+    const res = await fetch(`${suite.platform.gatewayUrl}${path}`, {
       method,
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -57,7 +48,7 @@ describe('mlflow api - artifacts through the artifact proxy, as an unchanged MLf
 
   /** A request whose path is sent as written (fetch would resolve `..` before sending it). */
   function sendRaw(method: string, path: string): Promise<{ status: number; body: Json }> {
-    const url = new URL(platform.gatewayUrl);
+    const url = new URL(suite.platform.gatewayUrl);
     return new Promise((resolve, reject) => {
       const req = httpRequest(
         {
@@ -65,7 +56,7 @@ describe('mlflow api - artifacts through the artifact proxy, as an unchanged MLf
           port: url.port,
           method,
           path,
-          headers: { authorization: `Bearer ${platform.adminToken}`, 'content-type': 'text/plain' },
+          headers: { authorization: `Bearer ${suite.platform.adminToken}`, 'content-type': 'text/plain' },
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -125,8 +116,8 @@ describe('mlflow api - artifacts through the artifact proxy, as an unchanged MLf
     expect(noFlavors).toMatchObject({ status: 400, body: { error_code: 'INVALID_PARAMETER_VALUE' } });
 
     // The files are the run's artifacts in Slipway's store: the REST API serves the same bytes.
-    const rest = await fetch(`${platform.gatewayUrl}/api/v1/runs/${runId}/artifacts/model.pkl`, {
-      headers: { authorization: `Bearer ${platform.adminToken}` },
+    const rest = await fetch(`${suite.platform.gatewayUrl}/api/v1/runs/${runId}/artifacts/model.pkl`, {
+      headers: { authorization: `Bearer ${suite.platform.adminToken}` },
     });
     expect(Buffer.from(await rest.arrayBuffer()).equals(Buffer.from(pkl.bytes))).toBe(true);
 
@@ -246,8 +237,9 @@ describe('mlflow api - artifacts through the artifact proxy, as an unchanged MLf
       (await send('GET', `${artifacts.PROXY_PATH}?${artifacts.listQueryOf(root)}`, { token: null })).status,
     ).toBe(401);
 
-    const reader = (await client('POST', '/api/v1/tokens', { name: 'artifact-reader', scopes: ['read'] }))
-      .body.token;
+    const reader = (
+      await suite.admin('POST', '/api/v1/tokens', { name: 'artifact-reader', scopes: ['read'] })
+    ).body.token;
     const denied = await send('PUT', `${root}/a.txt`, {
       bytes: file.bytes,
       contentType: 'text/plain',
@@ -306,8 +298,8 @@ describe('mlflow api - artifacts through the artifact proxy, as an unchanged MLf
         {
           env: {
             ...process.env,
-            MLFLOW_TRACKING_URI: platform.gatewayUrl,
-            MLFLOW_TRACKING_TOKEN: platform.adminToken,
+            MLFLOW_TRACKING_URI: suite.platform.gatewayUrl,
+            MLFLOW_TRACKING_TOKEN: suite.platform.adminToken,
             PYTHONDONTWRITEBYTECODE: '1',
           },
           timeout: 60_000,

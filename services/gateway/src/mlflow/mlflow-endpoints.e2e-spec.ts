@@ -1,24 +1,15 @@
-import { startTestPlatform, type TestPlatform } from '@slipway/testing';
-import { apiClient, type Json } from '../testing/api-client';
+import type { Json } from '../testing/api-client';
+import { gatewaySuite } from '../testing/gateway-suite';
 import * as mlflow from './mlflow-client.fixtures';
 
 const API = '/api/2.0/mlflow';
 
 describe('mlflow api - the other endpoints of service.proto and model_registry.proto', () => {
-  let platform: TestPlatform;
-  let client: ReturnType<typeof apiClient>;
+  const suite = gatewaySuite();
   const t0 = 1_700_000_000_000;
 
-  beforeAll(async () => {
-    platform = await startTestPlatform({ services: ['tracking', 'registry', 'gateway'] });
-    client = apiClient(platform.gatewayUrl, platform.adminToken);
-  }, 120_000);
-
-  afterAll(async () => {
-    await platform?.stop();
-  });
-
-  const call = (method: string, path: string, body?: unknown) => client<Json>(method, `${API}${path}`, body);
+  const call = (method: string, path: string, body?: unknown) =>
+    suite.admin<Json>(method, `${API}${path}`, body);
   const ok = async (method: string, path: string, body?: unknown) => {
     const res = await call(method, path, body);
     expect({ path, status: res.status, body: res.body }).toMatchObject({ path, status: 200 });
