@@ -16,6 +16,13 @@ export interface TelemetryOptions {
   otlpEndpoint?: string;
   /** Collect metrics for Prometheus (default true); the service serves them on its own HTTP port. */
   metrics?: boolean;
+  /**
+   * Trace incoming HTTP requests with OpenTelemetry's http instrumentation (default true). A
+   * service whose HTTP edge makes its own server spans turns it off: the instrumentation binds
+   * every request's emitters and runs the whole request in an async context, which on this
+   * machine halved the requests/s a fastify service answers. Outgoing requests stay traced.
+   */
+  incomingHttp?: boolean;
 }
 
 /** The running SDK. */
@@ -53,7 +60,10 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
   const exporter =
     options.metrics === false ? undefined : new PrometheusExporter({ preventServerStart: true });
   const instrumentations = [
-    new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => isProbe(request.url) }),
+    new HttpInstrumentation({
+      ignoreIncomingRequestHook: (request) => isProbe(request.url),
+      disableIncomingRequestInstrumentation: options.incomingHttp === false,
+    }),
     new PgInstrumentation(),
   ];
   const sdk = new NodeSDK({

@@ -17,6 +17,7 @@ import type { DataSource } from 'typeorm';
 import { ActiveRunsCache } from './api/active-runs.cache';
 import { artifactRoutes } from './api/artifacts.routes';
 import { metricsIngestRoute } from './api/metrics-ingest.route';
+import { RunMetricsWriter } from './api/run-metrics.writer';
 import { auditRoutes } from './api/audit.routes';
 import { registryAdminRoutes } from './api/registry-admin.routes';
 import { registryRoutes } from './api/registry.routes';
@@ -43,6 +44,8 @@ export type RouteFactory = (deps: {
   nc: NatsConnection;
   store: ArtifactStore;
   config: GatewayConfig;
+  /** Metric writes that coalesce concurrent requests per run. */
+  metricsWriter: RunMetricsWriter;
 }) => GatewayRoute[];
 
 /**
@@ -71,6 +74,7 @@ class GatewayHttp implements OnModuleInit, OnApplicationShutdown {
     const fastify = this.adapter.httpAdapter.getInstance<FastifyInstance>();
     const rpc = new RpcClient(this.nc, { timeoutMs: config.GATEWAY_RPC_TIMEOUT_MS });
     const store = await ArtifactStore.open(this.nc);
+    const metricsWriter = new RunMetricsWriter(rpc, this.publisher);
     this.tokens = new TokensService(new TokensRepository(this.db), {
       cacheMs: config.GATEWAY_TOKEN_CACHE_MS,
     });
@@ -79,13 +83,13 @@ class GatewayHttp implements OnModuleInit, OnApplicationShutdown {
       ...tokenRoutes(this.tokens),
       ...auditRoutes(this.db),
       ...trackingQueryRoutes,
-      ...trackingWriteRoutes(this.nc, config.SLIPWAY_SUBJECT_ROOT),
-      metricsIngestRoute(this.publisher, new ActiveRunsCache()),
+      ...trackingWriteRoutes(this.nc, config.SLIPWAY_SUBJECT_ROOT, metricsWriter),
+      metricsIngestRoute(this.publisher, metricsWriter, new ActiveRunsCache()),
       ...artifactRoutes(store, config.ARTIFACTS_MAX_BYTES),
       ...registryRoutes,
       ...registryAdminRoutes,
       eventsRoute(this.nc, config.SLIPWAY_SUBJECT_ROOT),
-      ...this.factories.flatMap((f) => f({ rpc, nc: this.nc, store, config })),
+      ...this.factories.flatMap((f) => f({ rpc, nc: this.nc, store, config, metricsWriter })),
     ];
     await registerApi(fastify, {
       routes,

@@ -1,22 +1,26 @@
 import { batchIdSchema, metricPointSchema, MetricsLogged, TRACKING_LIMITS } from '@slipway/contracts';
 import type { EventPublisher } from '@slipway/messaging';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { route, type GatewayRoute } from '../http/gateway-route';
 import type { ActiveRunsCache } from './active-runs.cache';
 import { pathParams } from './rpc-route';
+import type { RunMetricsWriter } from './run-metrics.writer';
 
 const bodySchema = z.strictObject({
   metrics: z
     .array(metricPointSchema)
     .min(1)
     .max(TRACKING_LIMITS.metricsPerEvent, `at most ${TRACKING_LIMITS.metricsPerEvent} metrics per request`),
-  /** Idempotency key: a retry with the same id is stored once. Default random. */
+  /**
+   * Idempotency key: a retry with the same id is stored once. Without one, the points may share a
+   * batch with other requests for the run that arrived meanwhile (one JetStream message for many).
+   */
   batchId: batchIdSchema.optional(),
 });
 
 const acceptedSchema = z.object({
   runId: z.string(),
+  /** The batch that carried the points: the request's `batchId`, or one shared by coalesced requests. */
   batchId: z.string(),
   accepted: z.int(),
   /** True when this batch id was accepted before (a retry): nothing is stored twice. */
@@ -27,9 +31,14 @@ const acceptedSchema = z.object({
  * `POST /api/v1/runs/:runId/metrics`: the HTTP face of NATS ingest. The points are published as a
  * `MetricsLogged` event on `slipway.ingest.runs.<runId>.metrics` and the reply (202) comes once
  * JetStream has stored it: durable, not yet queryable (tracking's writer makes it so within its
- * batch age, 200 ms by default). For read-your-writes use `POST /runs/:runId/batch`.
+ * batch age, 200 ms by default). For read-your-writes use `POST /runs/:runId/batch`. Requests
+ * without a `batchId` are coalesced per run ({@link RunMetricsWriter}).
  */
-export function metricsIngestRoute(publisher: EventPublisher, activeRuns: ActiveRunsCache): GatewayRoute {
+export function metricsIngestRoute(
+  publisher: EventPublisher,
+  writer: RunMetricsWriter,
+  activeRuns: ActiveRunsCache,
+): GatewayRoute {
   return route({
     method: 'POST',
     url: '/v1/runs/:runId/metrics',
@@ -43,13 +52,17 @@ export function metricsIngestRoute(publisher: EventPublisher, activeRuns: Active
     status: 202,
     handle: async ({ params, body, rpc }) => {
       await activeRuns.ensureActive(rpc, params.runId);
-      const batchId = body.batchId ?? randomUUID();
+      const accepted = body.metrics.length;
+      if (!body.batchId) {
+        const batchId = await writer.logAsync(params.runId, body.metrics);
+        return { runId: params.runId, batchId, accepted, duplicate: false };
+      }
       const ack = await publisher.publish(
         MetricsLogged,
         { runId: params.runId, metrics: body.metrics },
-        { id: `http.${params.runId}.${batchId}` },
+        { id: `http.${params.runId}.${body.batchId}` },
       );
-      return { runId: params.runId, batchId, accepted: body.metrics.length, duplicate: ack.duplicate };
+      return { runId: params.runId, batchId: body.batchId, accepted, duplicate: ack.duplicate };
     },
   });
 }

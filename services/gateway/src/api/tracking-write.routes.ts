@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { publishLiveMetrics } from '../events/live-run-events';
 import { route, type GatewayRoute } from '../http/gateway-route';
 import { bodyOf, pathParams, rpcRoute } from './rpc-route';
+import type { RunMetricsWriter } from './run-metrics.writer';
 
 const EXPERIMENTS = 'experiments';
 const RUNS = 'runs';
@@ -27,7 +28,11 @@ const runParams = pathParams('runId');
 const tagValue = z.strictObject({ value: z.string().max(8000) });
 
 /** Writes of experiments and runs under `/api/v1` (create, rename, delete, restore, tags, log). */
-export function trackingWriteRoutes(nc: NatsConnection, subjectRoot: string): GatewayRoute[] {
+export function trackingWriteRoutes(
+  nc: NatsConnection,
+  subjectRoot: string,
+  writer: RunMetricsWriter,
+): GatewayRoute[] {
   return [
     rpcRoute({
       method: 'GET',
@@ -145,8 +150,22 @@ export function trackingWriteRoutes(nc: NatsConnection, subjectRoot: string): Ga
         const request = { ...(body as object), runId: params.runId } as Parameters<
           typeof rpc.request<typeof LogBatch>
         >[1];
-        const result = await rpc.request(LogBatch, request, { timeoutMs: 30_000 });
-        publishLiveMetrics(nc, subjectRoot, params.runId, request.metrics ?? []);
+        const metrics = request.metrics ?? [];
+        const metricsOnly = !request.batchId && !request.params?.length && !request.tags?.length;
+        const result =
+          metricsOnly && metrics.length > 0
+            ? {
+                runId: params.runId,
+                batchId: await writer.logSync(
+                  params.runId,
+                  metrics.map((m) => ({ ...m, step: m.step ?? 0 })),
+                ),
+                metricsStored: metrics.length,
+                paramsStored: 0,
+                tagsSet: 0,
+              }
+            : await rpc.request(LogBatch, request, { timeoutMs: 30_000 });
+        publishLiveMetrics(nc, subjectRoot, params.runId, metrics);
         return result;
       },
     }),

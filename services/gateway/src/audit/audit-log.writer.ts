@@ -14,11 +14,11 @@ export interface AuditEntry {
   requestId: string;
 }
 
-const COLUMNS = 9;
-
 /**
- * Appends write calls to `audit_log` in batches (one multi-row insert per `flushMs`), so auditing
- * costs a request nothing it waits for. `close()` flushes what is left.
+ * Appends write calls to `audit_log` in batches (one insert per `flushMs`), so auditing costs a
+ * request nothing it waits for. `close()` flushes what is left. A batch travels as one array per
+ * column through `unnest`: 9 parameters whatever its size (a multi-row VALUES would pass
+ * Postgres' 65,535-parameter limit at 7,282 entries, i.e. ~29,000 write calls/s).
  */
 export class AuditLogWriter {
   private pending: AuditEntry[] = [];
@@ -51,16 +51,23 @@ export class AuditLogWriter {
   }
 
   private async insert(batch: AuditEntry[]): Promise<void> {
-    const values: unknown[] = [];
-    const tuples = batch.map((e, i) => {
-      values.push(e.at, e.tokenId, e.actor, e.method, e.route, e.url, e.status, e.durationMs, e.requestId);
-      const base = i * COLUMNS;
-      return `(${Array.from({ length: COLUMNS }, (_, k) => `$${base + k + 1}`).join(', ')})`;
-    });
+    const columns = [
+      batch.map((e) => e.at),
+      batch.map((e) => e.tokenId),
+      batch.map((e) => e.actor),
+      batch.map((e) => e.method),
+      batch.map((e) => e.route),
+      batch.map((e) => e.url),
+      batch.map((e) => e.status),
+      batch.map((e) => e.durationMs),
+      batch.map((e) => e.requestId),
+    ];
     try {
       await this.db.query(
-        `INSERT INTO audit_log (at, token_id, actor, method, route, url, status, duration_ms, request_id) VALUES ${tuples.join(', ')}`,
-        values,
+        `INSERT INTO audit_log (at, token_id, actor, method, route, url, status, duration_ms, request_id)
+         SELECT * FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[],
+                              $7::integer[], $8::double precision[], $9::text[])`,
+        columns,
       );
     } catch (err) {
       this.logger.error({ err, entries: batch.length }, 'audit log insert failed');

@@ -77,8 +77,12 @@ export class TokensService {
   }
 
   /** The principal a secret stands for, or {@link UnauthenticatedError}. */
-  async verify(secret: string): Promise<Principal> {
-    const hash = hashTokenSecret(secret);
+  verify(secret: string): Promise<Principal> {
+    return this.verifyHash(hashTokenSecret(secret));
+  }
+
+  /** Like {@link verify}, from the secret's {@link hashTokenSecret} (computed once per request). */
+  async verifyHash(hash: Buffer): Promise<Principal> {
     const key = hash.toString('base64');
     const now = Date.now();
     let cached = this.cache.get(key);

@@ -1,4 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
+import { context } from '@opentelemetry/api';
 import { parseOrThrow } from '@slipway/contracts';
 import type { RpcClient } from '@slipway/messaging';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -11,10 +12,13 @@ import type { TokensService } from '../auth/tokens.service';
 import type { AuditLogWriter } from '../audit/audit-log.writer';
 import type { GatewayRoute } from './gateway-route';
 import { GatewayError, mlflowErrorReply, restErrorReply } from './http-error';
+import { endRequestSpan, startRequestSpan } from './request-span';
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
+    /** sha256 of the bearer secret, computed once for the rate limiter and the token check. */
+    bearerHash?: Buffer;
   }
   interface FastifyContextConfig {
     gatewayRoute?: GatewayRoute;
@@ -38,11 +42,15 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Registers the gateway's routes under `/api` in one encapsulated fastify context: rate limit
  * per token, authentication and scope check before the body is read, zod validation, one error
- * shape per API flavour, and the audit log of write calls.
+ * shape per API flavour, a server span per request, and the audit log of write calls.
  */
 export async function registerApi(fastify: FastifyInstance, options: ApiPluginOptions): Promise<void> {
   await fastify.register(
     async (api) => {
+      api.addHook('onRequest', (request, _reply, done) => {
+        startRequestSpan(request);
+        done();
+      });
       await api.register(rateLimit, {
         max: options.rateLimitMax,
         timeWindow: options.rateLimitWindowMs,
@@ -72,6 +80,7 @@ export async function registerApi(fastify: FastifyInstance, options: ApiPluginOp
       );
 
       api.addHook('onResponse', async (request, reply) => {
+        endRequestSpan(request, reply);
         if (READ_METHODS.has(request.method) || !request.routeOptions.config.gatewayRoute) return;
         options.audit.record({
           at: new Date(),
@@ -118,18 +127,20 @@ function addRoute(api: FastifyInstance, r: GatewayRoute, options: ApiPluginOptio
         throw new ForbiddenError(r.scope, `${r.method} /api${r.url}`);
     },
     handler: async (request, reply) => {
-      const result = await r.handle({
-        params: r.params ? parseOrThrow(r.params, request.params, 'path') : (request.params as never),
-        query: r.query ? parseOrThrow(r.query, request.query ?? {}, 'query') : (request.query as never),
-        body:
-          r.body && !r.streamBody
-            ? parseOrThrow(r.body, request.body ?? {}, 'body')
-            : (request.body as never),
-        principal: request.principal as Principal,
-        rpc: options.rpc,
-        request,
-        reply,
-      });
+      const result = await context.with(request.traceContext ?? context.active(), () =>
+        r.handle({
+          params: r.params ? parseOrThrow(r.params, request.params, 'path') : (request.params as never),
+          query: r.query ? parseOrThrow(r.query, request.query ?? {}, 'query') : (request.query as never),
+          body:
+            r.body && !r.streamBody
+              ? parseOrThrow(r.body, request.body ?? {}, 'body')
+              : (request.body as never),
+          principal: request.principal as Principal,
+          rpc: options.rpc,
+          request,
+          reply,
+        }),
+      );
       if (r.raw) return reply;
       return reply.code(r.status ?? 200).send(result ?? {});
     },
@@ -144,12 +155,16 @@ async function authenticate(request: FastifyRequest, tokens: TokensService): Pro
         ? 'the Authorization header must be "Bearer <token>"'
         : 'an API token is required: send "Authorization: Bearer <token>"',
     );
-  return tokens.verify(secret);
+  return tokens.verifyHash(bearerHashOf(request, secret));
+}
+
+function bearerHashOf(request: FastifyRequest, secret: string): Buffer {
+  return (request.bearerHash ??= hashTokenSecret(secret));
 }
 
 function rateLimitKey(request: FastifyRequest): string {
   const secret = bearerTokenOf(request.headers.authorization);
-  return secret ? `t:${hashTokenSecret(secret).toString('base64')}` : `ip:${request.ip}`;
+  return secret ? `t:${bearerHashOf(request, secret).toString('base64')}` : `ip:${request.ip}`;
 }
 
 function sendError(reply: FastifyReply, request: FastifyRequest, err: unknown, logger: Logger): FastifyReply {

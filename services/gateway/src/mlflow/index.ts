@@ -14,10 +14,10 @@ import { mlflowRunRoutes } from './mlflow-runs.routes';
  * the model registry over the same RPCs as the REST API, and logs and loads artifacts through
  * MLflow's artifact proxy (`/api/2.0/mlflow-artifacts`, runs show `mlflow-artifacts:/` URIs).
  */
-export const mlflowRoutes: RouteFactory = ({ nc, store, config }) => [
+export const mlflowRoutes: RouteFactory = ({ nc, store, config, metricsWriter }) => [
   ...mlflowExperimentRoutes,
   ...mlflowRunRoutes,
-  ...mlflowMetricRoutes(nc, config.SLIPWAY_SUBJECT_ROOT),
+  ...mlflowMetricRoutes(nc, config.SLIPWAY_SUBJECT_ROOT, metricsWriter),
   ...mlflowRegisteredModelRoutes,
   ...mlflowModelVersionRoutes,
   ...mlflowRunArtifactRoutes,

@@ -4,7 +4,6 @@ import {
   GetMetricHistoryBulkInterval,
   HISTORY_BULK_INTERVAL_LIMITS as BULK,
   LogBatch,
-  LogMetric,
   runIdSchema,
   trackingKeySchema,
   type SeriesPoint,
@@ -13,6 +12,7 @@ import type { RpcClient } from '@slipway/messaging';
 import { z } from 'zod';
 import { publishLiveMetrics } from '../events/live-run-events';
 import type { GatewayRoute } from '../http/gateway-route';
+import type { RunMetricsWriter } from '../api/run-metrics.writer';
 import {
   int64,
   keyValue,
@@ -66,7 +66,11 @@ async function history(
 }
 
 /** MLflow's metric endpoints: log-metric, log-batch (metrics, params, tags), get-history, bulk interval. */
-export function mlflowMetricRoutes(nc: NatsConnection, subjectRoot: string): GatewayRoute[] {
+export function mlflowMetricRoutes(
+  nc: NatsConnection,
+  subjectRoot: string,
+  writer: RunMetricsWriter,
+): GatewayRoute[] {
   return [
     mlflowRoute({
       method: 'POST',
@@ -75,9 +79,9 @@ export function mlflowMetricRoutes(nc: NatsConnection, subjectRoot: string): Gat
       summary: 'MLflow LogMetric.',
       input: withRunId(z.object({ ...runRef, ...metricInput.shape })),
       response: emptyJson,
-      handle: async (b, { rpc }) => {
+      handle: async (b) => {
         const point = { key: b.key, value: b.value, timestamp: b.timestamp, step: b.step ?? 0 };
-        await rpc.request(LogMetric, { runId: b.runId, ...point }, { timeoutMs: LOG_TIMEOUT_MS });
+        await writer.logSync(b.runId, [point]);
         publishLiveMetrics(nc, subjectRoot, b.runId, [point]);
         return {};
       },
@@ -96,11 +100,14 @@ export function mlflowMetricRoutes(nc: NatsConnection, subjectRoot: string): Gat
       response: emptyJson,
       handle: async (b, { rpc }) => {
         const metrics = (b.metrics ?? []).map((m) => ({ ...m, step: m.step ?? 0 }));
-        await rpc.request(
-          LogBatch,
-          { runId: b.run_id, metrics, params: b.params, tags: b.tags },
-          { timeoutMs: LOG_TIMEOUT_MS },
-        );
+        if (metrics.length > 0 && !b.params?.length && !b.tags?.length)
+          await writer.logSync(b.run_id, metrics);
+        else
+          await rpc.request(
+            LogBatch,
+            { runId: b.run_id, metrics, params: b.params, tags: b.tags },
+            { timeoutMs: LOG_TIMEOUT_MS },
+          );
         publishLiveMetrics(nc, subjectRoot, b.run_id, metrics);
         return {};
       },

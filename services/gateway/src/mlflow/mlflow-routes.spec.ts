@@ -70,6 +70,7 @@ const routes = mlflowRoutes({
   rpc: {} as never,
   nc: {} as never,
   store: {} as never,
+  metricsWriter: {} as never,
   config: { SLIPWAY_SUBJECT_ROOT: 'slipway' } as GatewayConfig,
 });
 
