@@ -17,6 +17,8 @@ export * from './jetstream-server.options';
 export * from './jetstream.server';
 export * from './on-event.decorator';
 export * from './rpc/nats-rpc-options';
+export * from './rpc/encoded-rpc-reply';
+export * from './rpc/rpc-reply.serializer';
 export * from './rpc/rpc-wire';
 export * from './rpc/rpc-client';
 export * from './rpc/slipway-rpc-exception.filter';

@@ -1,5 +1,6 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { type NatsOptions, Transport } from '@nestjs/microservices';
+import { RpcReplySerializer } from './rpc-reply.serializer';
 
 /** Options of the request/reply transport of a service. */
 export interface NatsRpcOptions {
@@ -18,7 +19,8 @@ export interface NatsRpcOptions {
 /**
  * The `MicroserviceOptions` of NestJS's built-in NATS transport for Slipway request/reply:
  * `@MessagePattern(SomeRpc.subject)` handlers subscribe in the queue group `queue`, and the
- * connection reconnects forever. Pair it with `SlipwayRpcExceptionFilter` and {@link RpcClient}.
+ * connection reconnects forever. Replies are written by {@link RpcReplySerializer} (Nest's wire
+ * format; a reply the handler already encoded is not stringified again). Pair it with `SlipwayRpcExceptionFilter` and {@link RpcClient}.
  */
 export function natsRpcOptions(opts: NatsRpcOptions): NatsOptions {
   const gracePeriod = opts.gracePeriodMs ?? 1_000;
@@ -32,6 +34,7 @@ export function natsRpcOptions(opts: NatsRpcOptions): NatsOptions {
       waitOnFirstConnect: false,
       gracefulShutdown: gracePeriod > 0,
       gracePeriod,
+      serializer: new RpcReplySerializer(),
     },
   };
 }

@@ -7,7 +7,9 @@ import { type TestNatsServer, natsServerForTests, randomSuffix } from '@slipway/
 import { z } from 'zod';
 import { connectNats } from '../nats-connection';
 import { natsRpcOptions, natsRpcReady } from './nats-rpc-options';
+import { EncodedRpcReply } from './encoded-rpc-reply';
 import { RpcClient } from './rpc-client';
+import { encodeRpcRequest } from './rpc-wire';
 import { SlipwayRpcExceptionFilter } from './slipway-rpc-exception.filter';
 
 jest.setTimeout(30_000);
@@ -96,6 +98,18 @@ describe('rpc', () => {
       size: 5,
       replica: 'a',
     });
+  });
+
+  it("messaging - a reply the handler serialised itself travels in Nest's wire format, unchanged", async () => {
+    const replica = await startReplica(new Replica('a'));
+    const answer = { name: 'é "big"', size: 1.5e-7, replica: 'a'.repeat(200_000) };
+    replica.behaviour = () => new EncodedRpcReply(JSON.stringify(answer));
+    await expect(client.request(GetThing, { name: 'x' })).resolves.toEqual(answer);
+    const raw = await nc.request(
+      GetThing.subject,
+      encodeRpcRequest(GetThing.subject, { name: 'x' }, 'req-1'),
+    );
+    expect(raw.string()).toBe(JSON.stringify({ response: answer, isDisposed: true, id: 'req-1' }));
   });
 
   it('messaging - an invalid request is refused before it is sent', async () => {

@@ -1,4 +1,5 @@
 import { defineRpc, metricValueSchema } from '@slipway/contracts';
+import { EncodedRpcReply } from '@slipway/messaging';
 import { z } from 'zod';
 import { MAX_RPC_REPLY_BYTES, RpcMethod } from './rpc-method.decorator';
 
@@ -29,8 +30,10 @@ describe('rpc method - parse, encode, bound the reply', () => {
     });
   });
 
-  it('rpc method - the reply is encoded so NaN survives JSON', async () => {
-    await expect(call({ size: 2 })).resolves.toEqual({ text: 'xx', value: 'NaN' });
+  it('rpc method - the reply is encoded so NaN survives JSON, and serialised once', async () => {
+    const reply = await call({ size: 2 });
+    expect(reply).toBeInstanceOf(EncodedRpcReply);
+    expect(JSON.parse((reply as EncodedRpcReply).json)).toEqual({ text: 'xx', value: 'NaN' });
   });
 
   it('rpc method - a reply over one NATS message is an error, not a silent timeout', async () => {

@@ -1,4 +1,5 @@
 import { MessagePattern } from '@nestjs/microservices';
+import { EncodedRpcReply } from '@slipway/messaging';
 import {
   CommonErrorCodes,
   parseOrThrow,
@@ -9,11 +10,6 @@ import {
 } from '@slipway/contracts';
 import { z } from 'zod';
 
-/**
- * Binds a controller method to a request/reply contract: `@MessagePattern(def.subject)`, the
- * payload parsed with `def.request` (a bad one is a `ValidationError` naming the field, sent back
- * with its code), and the result encoded with `def.response` so NaN/±Infinity survive JSON.
- */
 /**
  * Largest reply body sent over NATS: the server's default `max_payload` is 1 MiB, and a reply
  * over it is dropped by the client library with no answer, leaving the caller to time out.
@@ -34,6 +30,22 @@ export class ReplyTooLargeError extends SlipwayError {
   }
 }
 
+/**
+ * Serialises a reply once, for `RpcReplySerializer` to send as is; a reply over
+ * {@link MAX_RPC_REPLY_BYTES} is a {@link ReplyTooLargeError} instead of a reply NATS would drop.
+ */
+export function encodeRpcReply(subject: string, wire: unknown): EncodedRpcReply {
+  const reply = new EncodedRpcReply(JSON.stringify(wire));
+  if (reply.bytes > MAX_RPC_REPLY_BYTES) throw new ReplyTooLargeError(subject, reply.bytes);
+  return reply;
+}
+
+/**
+ * Binds a controller method to a request/reply contract: `@MessagePattern(def.subject)`, the
+ * payload parsed with `def.request` (a bad one is a `ValidationError` naming the field, sent back
+ * with its code), and the result encoded with `def.response` so NaN/±Infinity survive JSON, then
+ * serialised once ({@link encodeRpcReply}).
+ */
 export function RpcMethod<D extends RpcDefinition>(def: D): MethodDecorator {
   return (target, key, descriptor: PropertyDescriptor) => {
     const handler = descriptor.value as (
@@ -43,10 +55,7 @@ export function RpcMethod<D extends RpcDefinition>(def: D): MethodDecorator {
     descriptor.value = async function (this: unknown, payload: unknown, ...rest: unknown[]) {
       const request = parseOrThrow(def.request, payload, `${def.subject} request`) as RpcRequest<D>;
       const response = await handler.call(this, request, ...rest);
-      const encoded = z.encode(def.response, response);
-      const bytes = Buffer.byteLength(JSON.stringify(encoded));
-      if (bytes > MAX_RPC_REPLY_BYTES) throw new ReplyTooLargeError(def.subject, bytes);
-      return encoded;
+      return encodeRpcReply(def.subject, z.encode(def.response, response));
     };
     MessagePattern(def.subject)(target, key, descriptor);
   };

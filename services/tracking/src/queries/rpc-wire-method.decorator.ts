@@ -1,6 +1,6 @@
 import { MessagePattern } from '@nestjs/microservices';
 import { parseOrThrow, type RpcDefinition, type RpcRequest, type RpcResponse } from '@slipway/contracts';
-import { MAX_RPC_REPLY_BYTES, ReplyTooLargeError } from '@slipway/runtime';
+import { encodeRpcReply } from '@slipway/runtime';
 
 /**
  * `@RpcMethod` for a reply the handler already builds in its wire form: the request is parsed
@@ -15,9 +15,7 @@ export function RpcWireMethod<D extends RpcDefinition>(def: D): MethodDecorator 
     descriptor.value = async function (this: unknown, payload: unknown) {
       const request = parseOrThrow(def.request, payload, `${def.subject} request`) as RpcRequest<D>;
       const response = await handler.call(this, request);
-      const bytes = Buffer.byteLength(JSON.stringify(response));
-      if (bytes > MAX_RPC_REPLY_BYTES) throw new ReplyTooLargeError(def.subject, bytes);
-      return response;
+      return encodeRpcReply(def.subject, response);
     };
     MessagePattern(def.subject)(target, key, descriptor);
   };
