@@ -43,6 +43,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = Object.freeze([
   registry.RegisteredModelRenamed,
   registry.RegisteredModelDeleted,
   registry.ModelVersionDeleted,
+  tracking.MetricsBatchLogged,
 ]);
 
 /** Every request/reply operation of Slipway. */

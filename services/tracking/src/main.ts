@@ -1,5 +1,12 @@
 import './instrumentation';
-import { MetricsLogged, ParamsLogged, RunFinished, RunStarted, TagsSet } from '@slipway/contracts';
+import {
+  MetricsBatchLogged,
+  MetricsLogged,
+  ParamsLogged,
+  RunFinished,
+  RunStarted,
+  TagsSet,
+} from '@slipway/contracts';
 import { runService } from '@slipway/runtime';
 import { AppModule } from './app.module';
 import { ArtifactsModule } from './artifacts/artifacts.module';
@@ -25,7 +32,7 @@ void runService({
     database: config.CLICKHOUSE_DATABASE,
     migrations: trackingClickHouseMigrations,
   },
-  consumes: [RunStarted, ParamsLogged, MetricsLogged, TagsSet, RunFinished],
+  consumes: [RunStarted, ParamsLogged, MetricsLogged, MetricsBatchLogged, TagsSet, RunFinished],
   // Metric events wait for a batched ClickHouse insert (≤ 200 ms): many must be in flight at once.
   consumer: { concurrency: 1024, batch: 256, maxAckPending: 4096 },
   imports: [AppModule, ArtifactsModule.forRoot({ maxBytes: config.ARTIFACTS_MAX_BYTES })],

@@ -221,4 +221,13 @@ export const EVENT_EXAMPLES: readonly EventExample[] = Object.freeze([
     deletedBy: user,
     reason: 'bad data',
   }),
+  example(t.MetricsBatchLogged, {
+    runs: [
+      { runId, metrics: [{ key: 'loss', value: 0.31, timestamp: 1738324860000, step: 11 }] },
+      {
+        runId: 'b1d4e6f0a2c84e1f9a3b5c7d9e0f1a2b',
+        metrics: [{ key: 'loss', value: 0.29, timestamp: 1738324860004, step: 11 }],
+      },
+    ],
+  }),
 ]);

@@ -13,7 +13,7 @@ const bodySchema = z.strictObject({
     .max(TRACKING_LIMITS.metricsPerEvent, `at most ${TRACKING_LIMITS.metricsPerEvent} metrics per request`),
   /**
    * Idempotency key: a retry with the same id is stored once. Without one, the points may share a
-   * batch with other requests for the run that arrived meanwhile (one JetStream message for many).
+   * batch with other requests that arrived meanwhile (one JetStream message for many).
    */
   batchId: batchIdSchema.optional(),
 });
@@ -28,11 +28,13 @@ const acceptedSchema = z.object({
 });
 
 /**
- * `POST /api/v1/runs/:runId/metrics`: the HTTP face of NATS ingest. The points are published as a
- * `MetricsLogged` event on `slipway.ingest.runs.<runId>.metrics` and the reply (202) comes once
- * JetStream has stored it: durable, not yet queryable (tracking's writer makes it so within its
- * batch age, 200 ms by default). For read-your-writes use `POST /runs/:runId/batch`. Requests
- * without a `batchId` are coalesced per run ({@link RunMetricsWriter}).
+ * `POST /api/v1/runs/:runId/metrics`: the HTTP face of NATS ingest. The reply (202) comes once
+ * JetStream has stored the points: durable, not yet queryable (tracking's writer makes them so
+ * within its batch age, 200 ms by default). For read-your-writes use `POST /runs/:runId/batch`.
+ * Requests without a `batchId` are coalesced with concurrent ones of any run into one
+ * `MetricsBatchLogged` on `slipway.ingest.metrics.batch` ({@link RunMetricsWriter}); a request
+ * with one is published alone as `MetricsLogged` on `slipway.ingest.runs.<runId>.metrics`, the
+ * id making a retry a no-op.
  */
 export function metricsIngestRoute(
   publisher: EventPublisher,

@@ -1,32 +1,50 @@
+import type { NatsConnection } from '@nats-io/transport-node';
 import {
   LogBatch,
-  MetricsLogged,
+  MetricsBatchLogged,
   TRACKING_LIMITS,
   type MetricPoint,
   type RpcMetricPoint,
 } from '@slipway/contracts';
 import type { EventPublisher, RpcClient } from '@slipway/messaging';
 import { randomUUID } from 'node:crypto';
-import { PerRunCoalescer } from './per-run-coalescer';
+import { publishLiveMetrics } from '../events/live-run-events';
+import { Coalescer } from './coalescer';
 
 /** How long a synchronous write may take in tracking (a large batch behind a ClickHouse merge). */
 const SYNC_TIMEOUT_MS = 30_000;
+/** The one lane of asynchronous writes: points of all runs share a batch. */
+const ALL_RUNS = '*';
+
+interface RunPoint {
+  runId: string;
+  point: MetricPoint;
+}
 
 /**
  * The gateway's two ways of writing metric points without a client-chosen batch id, each
- * coalescing concurrent requests for the same run ({@link PerRunCoalescer}): many clients
- * logging one point per request (MLflow's `log_metric`, a training loop without client-side
- * batching) cost tracking one write per batch of requests, not one per request.
+ * coalescing concurrent requests ({@link Coalescer}): many clients logging one point per request
+ * (MLflow's `log_metric`, a sweep's trials, a loop without client-side batching) cost one write
+ * per batch of requests, not one per request.
+ *
+ * - synchronous: per run, one tracking `run.logBatch` per batch (its reply means queryable);
+ * - asynchronous: all runs together, one `MetricsBatchLogged` JetStream message per batch (its
+ *   PubAck means durable), then the points on the runs' live subjects.
  *
  * A request that carries its own `batchId` is not coalesced: the id is the idempotency key of
  * exactly its points, so it is sent as it came.
  */
 export class RunMetricsWriter {
-  private readonly sync: PerRunCoalescer<RpcMetricPoint, string>;
-  private readonly async: PerRunCoalescer<MetricPoint, string>;
+  private readonly sync: Coalescer<RpcMetricPoint, string>;
+  private readonly async: Coalescer<RunPoint, string>;
 
-  constructor(rpc: RpcClient, publisher: EventPublisher) {
-    this.sync = new PerRunCoalescer(async (runId, metrics) => {
+  constructor(
+    rpc: RpcClient,
+    publisher: EventPublisher,
+    private readonly nc: NatsConnection,
+    private readonly subjectRoot: string,
+  ) {
+    this.sync = new Coalescer(async (runId, metrics) => {
       const result = await rpc.request(
         LogBatch,
         { runId, metrics, params: [], tags: [] },
@@ -34,11 +52,13 @@ export class RunMetricsWriter {
       );
       return result.batchId;
     }, TRACKING_LIMITS.metricsPerEvent);
-    this.async = new PerRunCoalescer(async (runId, metrics) => {
+    this.async = new Coalescer(async (_lane, points) => {
+      const runs = byRun(points);
       const batchId: string = randomUUID();
-      await publisher.publish(MetricsLogged, { runId, metrics }, { id: `http.${runId}.${batchId}` });
+      await publisher.publish(MetricsBatchLogged, { runs }, { id: `http.batch.${batchId}` });
+      for (const run of runs) publishLiveMetrics(this.nc, this.subjectRoot, run.runId, run.metrics);
       return batchId;
-    }, TRACKING_LIMITS.metricsPerEvent);
+    }, TRACKING_LIMITS.pointsPerMetricsBatch);
   }
 
   /**
@@ -50,10 +70,31 @@ export class RunMetricsWriter {
   }
 
   /**
-   * Resolves once the points are durable in JetStream as `MetricsLogged` (queryable shortly
-   * after), with the id of the batch that carried them (shared by the requests coalesced into it).
+   * Resolves once the points are durable in JetStream (queryable shortly after), with the id of
+   * the batch that carried them (shared by the requests coalesced into it).
    */
   logAsync(runId: string, metrics: readonly MetricPoint[]): Promise<string> {
-    return this.async.add(runId, metrics);
+    return this.async.add(
+      ALL_RUNS,
+      metrics.map((point) => ({ runId, point })),
+    );
   }
+}
+
+/**
+ * Points grouped by run (runs in order of first appearance, each run's points in order), a run
+ * with more than `MetricsLogged`'s 1,000 points split into several entries.
+ */
+function byRun(points: readonly RunPoint[]): { runId: string; metrics: MetricPoint[] }[] {
+  const runs = new Map<string, MetricPoint[]>();
+  for (const { runId, point } of points) {
+    const metrics = runs.get(runId);
+    if (metrics) metrics.push(point);
+    else runs.set(runId, [point]);
+  }
+  const entries: { runId: string; metrics: MetricPoint[] }[] = [];
+  const max = TRACKING_LIMITS.metricsPerEvent;
+  for (const [runId, metrics] of runs)
+    for (let i = 0; i < metrics.length; i += max) entries.push({ runId, metrics: metrics.slice(i, i + max) });
+  return entries;
 }

@@ -8,7 +8,9 @@ const CALLER = `00-${TRACE_ID}-00f067aa0ba902b7-01`;
 function headersOn(nc: NatsConnection, subject: string): { seen: string[]; sub: Subscription } {
   const seen: string[] = [];
   const sub = nc.subscribe(subject, {
-    callback: (_err, msg) => seen.push(msg.headers?.get('traceparent') ?? '(none)'),
+    callback: (_err, msg) => {
+      seen.push(msg.headers?.get('traceparent') ?? '(none)');
+    },
   });
   return { seen, sub };
 }
@@ -54,7 +56,7 @@ describe('gateway - request spans', () => {
     const run = (await (await post('/api/v1/runs', { experimentId }, CALLER)).json()) as {
       info: { runId: string };
     };
-    const events = headersOn(nc, `slipway.ingest.runs.${run.info.runId}.metrics`);
+    const events = headersOn(nc, 'slipway.ingest.metrics.batch');
     const metric = { key: 'loss', value: 0.5, step: 1, timestamp: Date.now() };
     expect((await post(`/api/v1/runs/${run.info.runId}/metrics`, { metrics: [metric] }, CALLER)).status).toBe(
       202,

@@ -1,13 +1,20 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { type CloudEvent, MetricsLogged, type MetricsLoggedData } from '@slipway/contracts';
+import {
+  type CloudEvent,
+  MetricsBatchLogged,
+  type MetricsBatchLoggedData,
+  MetricsLogged,
+  type MetricsLoggedData,
+} from '@slipway/contracts';
 import { OnEvent } from '@slipway/messaging';
 import { MetricPointsWriter } from '../metrics';
 
 /**
- * Metric points from `slipway.ingest.runs.<runId>.metrics`: handed to the batch writer, which
- * resolves once they are in ClickHouse (so the ack follows the insert) and drops a redelivered
- * event's points instead of doubling them.
+ * Metric points from `slipway.ingest.runs.<runId>.metrics` and from the gateway's coalesced
+ * `slipway.ingest.metrics.batch`: handed to the batch writer, which resolves once they are in
+ * ClickHouse (so the ack follows the insert) and drops a redelivered event's points instead of
+ * doubling them.
  */
 @Controller()
 export class MetricsIngestHandler {
@@ -16,5 +23,16 @@ export class MetricsIngestHandler {
   @OnEvent(MetricsLogged)
   async metricsLogged(@Payload() event: CloudEvent<MetricsLoggedData>): Promise<void> {
     await this.writer.add(event.id, event.data.runId, event.data.metrics);
+  }
+
+  /**
+   * Each run's points are stored under `<event id>#<index>`, so a redelivery is recognised run by
+   * run and the event is acked once every run's points are stored.
+   */
+  @OnEvent(MetricsBatchLogged)
+  async metricsBatchLogged(@Payload() event: CloudEvent<MetricsBatchLoggedData>): Promise<void> {
+    await Promise.all(
+      event.data.runs.map((run, i) => this.writer.add(`${event.id}#${i}`, run.runId, run.metrics)),
+    );
   }
 }

@@ -14,6 +14,8 @@ export const TRACKING_LIMITS = {
   tagsPerEvent: 100,
   /** Most metric points in one `MetricsLogged` event. */
   metricsPerEvent: 1000,
+  /** Most metric points in one `MetricsBatchLogged` event, all runs together (~0.5 MB of JSON). */
+  pointsPerMetricsBatch: 5000,
 } as const;
 
 const KEY_CHARACTERS = /^[A-Za-z0-9_\-. /]+$/;

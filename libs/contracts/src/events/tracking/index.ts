@@ -2,6 +2,7 @@ export * from './run-status';
 export * from './run-started.event';
 export * from './params-logged.event';
 export * from './metrics-logged.event';
+export * from './metrics-batch-logged.event';
 export * from './tags-set.event';
 export * from './run-finished.event';
 export * from './experiment-created.event';

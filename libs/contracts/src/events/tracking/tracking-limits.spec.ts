@@ -1,4 +1,4 @@
-import { MetricsLogged, ParamsLogged, RunStarted, TagsSet } from './index';
+import { MetricsBatchLogged, MetricsLogged, ParamsLogged, RunStarted, TagsSet } from './index';
 
 const point = (i: number) => ({ key: `m${i % 7}`, value: i, timestamp: 1738324800000 + i, step: i });
 const issuesOf = (result: { error?: { issues: { path: PropertyKey[] }[] } }) =>
@@ -72,4 +72,30 @@ test('RunStarted - rejects an unsafe parent run id and a non-hex commit', () => 
     gitCommit: 'main',
   });
   expect(issuesOf(result)).toEqual(['gitCommit', 'parentRunId']);
+});
+
+test('MetricsBatchLogged - runs of up to 1000 points each, at most 5000 points in all', () => {
+  const run = (runId: string, n: number) => ({
+    runId,
+    metrics: Array.from({ length: n }, (_, i) => point(i)),
+  });
+  const parse = (runs: unknown[]) => MetricsBatchLogged.schema.safeParse({ runs });
+  expect(
+    parse([run('a', 1000), run('b', 1000), run('c', 1000), run('d', 1000), run('e', 1000)]).success,
+  ).toBe(true);
+  const over = parse([
+    run('a', 1000),
+    run('b', 1000),
+    run('c', 1000),
+    run('d', 1000),
+    run('e', 1000),
+    run('f', 1),
+  ]);
+  expect(issuesOf(over)).toEqual(['runs']);
+  expect(over.error?.issues[0]?.message).toBe('at most 5000 points per batch, all runs together (got 5001)');
+  expect(issuesOf(parse([]))).toEqual(['runs']);
+  expect(issuesOf(parse([run('a', 1), run('b', 1001)]))).toEqual(['runs.1.metrics']);
+  expect(issuesOf(parse([run('a', 1), { runId: 'b', metrics: [{ ...point(1), value: 'high' }] }]))).toEqual([
+    'runs.1.metrics.0.value',
+  ]);
 });

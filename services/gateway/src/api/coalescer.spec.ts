@@ -1,4 +1,4 @@
-import { PerRunCoalescer } from './per-run-coalescer';
+import { Coalescer } from './coalescer';
 
 /** A send whose completion the test controls, recording what each call carried. */
 function controlledSend() {
@@ -10,10 +10,10 @@ function controlledSend() {
   return { calls, send };
 }
 
-describe('PerRunCoalescer', () => {
-  test('the first request of an idle run is sent at once; requests arriving meanwhile go together next', async () => {
+describe('Coalescer', () => {
+  test('the first request of an idle lane is sent at once; requests arriving meanwhile go together next', async () => {
     const { calls, send } = controlledSend();
-    const coalescer = new PerRunCoalescer(send, 1000);
+    const coalescer = new Coalescer(send, 1000);
     const first = coalescer.add('r1', [1]);
     expect(calls.map((c) => c.items)).toEqual([[1]]);
     const later = [coalescer.add('r1', [2]), coalescer.add('r1', [3, 4]), coalescer.add('r1', [5])];
@@ -25,12 +25,12 @@ describe('PerRunCoalescer', () => {
     expect(calls.map((c) => c.items)).toEqual([[1], [2, 3, 4, 5]]);
     calls[1]!.done();
     await expect(Promise.all(later)).resolves.toEqual(['r1#2', 'r1#2', 'r1#2']);
-    expect(coalescer.activeRuns).toBe(0);
+    expect(coalescer.activeLanes).toBe(0);
   });
 
   test('a send carries at most maxItems; a larger request is sent alone; order is kept', async () => {
     const { calls, send } = controlledSend();
-    const coalescer = new PerRunCoalescer(send, 3);
+    const coalescer = new Coalescer(send, 3);
     const all = [
       coalescer.add('r1', [1]),
       coalescer.add('r1', [2, 3]),
@@ -48,7 +48,7 @@ describe('PerRunCoalescer', () => {
 
   test('a failed send rejects exactly the requests it carried; the next batch is still sent', async () => {
     const { calls, send } = controlledSend();
-    const coalescer = new PerRunCoalescer(send, 1000);
+    const coalescer = new Coalescer(send, 1000);
     const first = coalescer.add('r1', [1]);
     const second = [coalescer.add('r1', [2]), coalescer.add('r1', [3])];
     calls[0]!.done(new Error('stream unavailable'));
@@ -63,16 +63,16 @@ describe('PerRunCoalescer', () => {
     expect(calls.map((c) => c.items)).toEqual([[1], [2, 3], [4]]);
   });
 
-  test('runs are independent: each has its own send in flight', async () => {
+  test('lanes are independent: each has its own send in flight', async () => {
     const { calls, send } = controlledSend();
-    const coalescer = new PerRunCoalescer(send, 1000);
+    const coalescer = new Coalescer(send, 1000);
     const a = coalescer.add('a', [1]);
     const b = coalescer.add('b', [2]);
     expect(calls.map((c) => [c.runId, c.items])).toEqual([
       ['a', [1]],
       ['b', [2]],
     ]);
-    expect(coalescer.activeRuns).toBe(2);
+    expect(coalescer.activeLanes).toBe(2);
     calls[1]!.done();
     await expect(b).resolves.toBe('b#2');
     calls[0]!.done();
