@@ -16,6 +16,13 @@ export interface RpcDefinition<TReq extends z.ZodType = z.ZodType, TRes extends 
   readonly request: TReq;
   readonly response: TRes;
   readonly description: string;
+  /**
+   * A fast check of a large reply as it arrives, for `RpcClient`: true only for a value that
+   * `response` parses to an equal value (so only for a schema without codecs or defaults); the
+   * value is then used as is, without zod's copy. False leaves the value to `response`, which
+   * names what is wrong. Absent: every reply is parsed with `response`.
+   */
+  readonly responseGuard?: (value: unknown) => boolean;
 }
 
 /** A request as the handler sees it (parsed, defaults applied). */
@@ -31,6 +38,7 @@ export function defineRpc<TReq extends z.ZodType, TRes extends z.ZodType>(def: {
   request: TReq;
   response: TRes;
   description: string;
+  responseGuard?: (value: unknown) => boolean;
 }): RpcDefinition<TReq, TRes> {
   return Object.freeze({ ...def, subject: `${RPC_ROOT}.${def.service}.${def.method}` });
 }

@@ -26,6 +26,23 @@ const GetThing = defineRpc({
   description: 'test rpc',
 });
 
+/** GetThing with a fast guard of its reply (same subject, same handler). */
+const GetThingGuarded = defineRpc({
+  ...GetThing,
+  name: 'GetThingGuarded',
+  responseGuard: (v) => {
+    const r = v as Record<string, unknown> | null;
+    return (
+      typeof r === 'object' &&
+      r !== null &&
+      Object.keys(r).length === 3 &&
+      typeof r['name'] === 'string' &&
+      Number.isFinite(r['size']) &&
+      typeof r['replica'] === 'string'
+    );
+  },
+});
+
 const Unanswered = defineRpc({
   name: 'Unanswered',
   service,
@@ -152,6 +169,26 @@ describe('rpc', () => {
     await expect(client.request(GetThing, { name: 'x' })).rejects.toMatchObject({
       code: 'COMMON.INTERNAL',
       message: expect.stringMatching(/^invalid response of .*: size: /),
+    });
+  });
+
+  it('messaging - a reply its guard vouches for arrives as is, any other is still checked by the schema', async () => {
+    const replica = await startReplica(new Replica('a'));
+    await expect(client.request(GetThingGuarded, { name: 'churn' })).resolves.toEqual({
+      name: 'churn',
+      size: 5,
+      replica: 'a',
+    });
+    replica.behaviour = (name) => ({ name, size: 'big', replica: 'a' });
+    await expect(client.request(GetThingGuarded, { name: 'x' })).rejects.toMatchObject({
+      code: 'COMMON.INTERNAL',
+      message: expect.stringMatching(/^invalid response of .*: size: /),
+    });
+    replica.behaviour = (name) => ({ name, size: 1, replica: 'a', extra: true });
+    await expect(client.request(GetThingGuarded, { name: 'x' })).resolves.toEqual({
+      name: 'x',
+      size: 1,
+      replica: 'a',
     });
   });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRpc } from '../../core/rpc-definition';
 import { metricValueWireSchema } from '../../events/shared/metric-value';
 import { runStatusSchema } from '../../events/tracking/run-status';
+import { isCompareRunsColumnsReply } from './compare-runs-columns.guard';
 import { compareRunsRequestFields, oneRunSelection } from './compare-runs.rpc';
 
 /** The numbers of a metric summary a column comparison can carry, one array each. */
@@ -78,4 +79,5 @@ export const CompareRunsColumns = defineRpc({
     metrics: z.array(metricColumnSchema),
   }),
   description: 'Compare runs in a column layout: an array per attribute, param, tag and metric aggregate.',
+  responseGuard: isCompareRunsColumnsReply,
 });
