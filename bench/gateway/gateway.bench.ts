@@ -12,7 +12,8 @@
  * BENCH_TARGET_RATE requests/s whatever the answers (open loop, as wrk2 does): the latency a
  * client sees at that load.
  *
- * Env: BENCH_SECONDS (10 per scenario), BENCH_CONNECTIONS (64), BENCH_TARGET_RATE (5000).
+ * Env: BENCH_SECONDS (10 per scenario), BENCH_CONNECTIONS (64), BENCH_TARGET_RATE (5000),
+ * BENCH_ONLY (some of ceiling,async,async-target,sync,mlflow,batch,compare).
  */
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
@@ -32,7 +33,12 @@ interface Figures {
   errors: number;
 }
 
-async function load(name: string, opts: autocannon.Options): Promise<Figures> {
+/** Scenarios to run (`BENCH_ONLY=ceiling,async,async-target,sync,mlflow,batch,compare`); default all. */
+const ONLY = process.env['BENCH_ONLY']?.split(',');
+const runs = (scenario: string) => !ONLY || ONLY.includes(scenario);
+
+async function load(name: string, opts: autocannon.Options, scenario: string): Promise<Figures | undefined> {
+  if (!runs(scenario)) return undefined;
   const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
   const figures = {
     name,
@@ -48,19 +54,24 @@ async function load(name: string, opts: autocannon.Options): Promise<Figures> {
   return figures;
 }
 
-async function helloWorld(): Promise<Figures> {
+async function helloWorld(): Promise<Figures | undefined> {
+  if (!runs('ceiling')) return undefined;
   const app = Fastify();
   app.post('/hello', async () => ({ hello: 'world' }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   try {
-    return await load('fastify hello-world (ceiling)', {
-      url: `http://127.0.0.1:${port}/hello`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"key":"loss","value":0.5}',
-    });
+    return await load(
+      'fastify hello-world (ceiling)',
+      {
+        url: `http://127.0.0.1:${port}/hello`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"key":"loss","value":0.5}',
+      },
+      'ceiling',
+    );
   } finally {
     await app.close();
   }
@@ -122,34 +133,40 @@ async function main(): Promise<void> {
         },
       ],
     });
-    const asyncSingle = await load('log one metric, async (POST /runs/:id/metrics)', singleMetric('metrics'));
+    const asyncSingle = await load(
+      'log one metric, async (POST /runs/:id/metrics)',
+      singleMetric('metrics'),
+      'async',
+    );
     const asyncAtTarget = await load(
       `  same at ${TARGET_RATE.toLocaleString('en')} req/s offered (open loop)`,
-      {
-        ...singleMetric('metrics'),
-        overallRate: TARGET_RATE,
-      },
+      { ...singleMetric('metrics'), overallRate: TARGET_RATE },
+      'async-target',
     );
-    const single = await load('log one metric, sync (POST /runs/:id/batch)', singleMetric('batch'));
-    const mlflow = await load('MLflow log-metric (POST /api/2.0/mlflow/runs/log-metric)', {
-      url: `${platform.gatewayUrl}/api/2.0/mlflow/runs/log-metric`,
-      method: 'POST',
-      headers,
-      requests: [
-        {
-          setupRequest: (req) => ({
-            ...req,
-            body: JSON.stringify({
-              run_id: runIds[next++ % runIds.length],
-              key: 'loss',
-              value: Math.random(),
-              step: step++,
-              timestamp: Date.now(),
+    const single = await load('log one metric, sync (POST /runs/:id/batch)', singleMetric('batch'), 'sync');
+    const mlflow = await load(
+      'MLflow log-metric (POST /api/2.0/mlflow/runs/log-metric)',
+      {
+        url: `${platform.gatewayUrl}/api/2.0/mlflow/runs/log-metric`,
+        method: 'POST',
+        headers,
+        requests: [
+          {
+            setupRequest: (req) => ({
+              ...req,
+              body: JSON.stringify({
+                run_id: runIds[next++ % runIds.length],
+                key: 'loss',
+                value: Math.random(),
+                step: step++,
+                timestamp: Date.now(),
+              }),
             }),
-          }),
-        },
-      ],
-    });
+          },
+        ],
+      },
+      'mlflow',
+    );
     const batchBody = () =>
       JSON.stringify({
         metrics: Array.from({ length: 1000 }, (_, k) => ({
@@ -159,27 +176,37 @@ async function main(): Promise<void> {
           timestamp: Date.now(),
         })),
       });
-    const batch = await load('log-batch of 1,000 metrics', {
-      url: `${platform.gatewayUrl}/api/v1/runs/${runIds[1]}/batch`,
-      method: 'POST',
-      headers,
-      connections: Math.min(CONNECTIONS, 16),
-      requests: [{ setupRequest: (req) => ({ ...req, body: batchBody() }) }],
-    });
-    const compare = await load('compare 20 runs x 20 metrics', {
-      url: `${platform.gatewayUrl}/api/v1/runs/compare`,
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ runIds, sortBy: { metric: 'm0', direction: 'DESC' } }),
-    });
+    const batch = await load(
+      'log-batch of 1,000 metrics',
+      {
+        url: `${platform.gatewayUrl}/api/v1/runs/${runIds[1]}/batch`,
+        method: 'POST',
+        headers,
+        connections: Math.min(CONNECTIONS, 16),
+        requests: [{ setupRequest: (req) => ({ ...req, body: batchBody() }) }],
+      },
+      'batch',
+    );
+    const compare = await load(
+      'compare 20 runs x 20 metrics',
+      {
+        url: `${platform.gatewayUrl}/api/v1/runs/compare`,
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ runIds, sortBy: { metric: 'm0', direction: 'DESC' } }),
+      },
+      'compare',
+    );
     process.stdout.write(
       '\n| scenario | req/s | p50 ms | p99 ms | share of hello-world |\n|---|---|---|---|---|\n',
     );
-    for (const f of [ceiling, asyncSingle, asyncAtTarget, single, mlflow, batch, compare])
-      process.stdout.write(
-        `| ${f.name} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} | ${((100 * f.rps) / ceiling.rps).toFixed(1)}% |\n`,
-      );
-    process.stdout.write(`\nlog-batch: ${(batch.rps * 1000).toFixed(0)} metric points/s through HTTP\n`);
+    for (const f of [ceiling, asyncSingle, asyncAtTarget, single, mlflow, batch, compare]) {
+      if (!f) continue;
+      const share = ceiling ? `${((100 * f.rps) / ceiling.rps).toFixed(1)}%` : '-';
+      process.stdout.write(`| ${f.name} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} | ${share} |\n`);
+    }
+    if (batch)
+      process.stdout.write(`\nlog-batch: ${(batch.rps * 1000).toFixed(0)} metric points/s through HTTP\n`);
   } finally {
     await platform.stop();
   }

@@ -78,4 +78,20 @@ describe('Coalescer', () => {
     calls[0]!.done();
     await expect(a).resolves.toBe('a#2');
   });
+
+  test('with maxInFlight 2, two sends go at once; later requests wait for a free slot and go together', async () => {
+    const { calls, send } = controlledSend();
+    const coalescer = new Coalescer(send, 1000, 2);
+    const first = [coalescer.add('r1', [1]), coalescer.add('r1', [2])];
+    const waiting = [coalescer.add('r1', [3]), coalescer.add('r1', [4])];
+    expect(calls.map((c) => c.items)).toEqual([[1], [2]]);
+    calls[1]!.done();
+    await expect(first[1]).resolves.toBe('r1#2');
+    await new Promise((r) => setImmediate(r));
+    expect(calls.map((c) => c.items)).toEqual([[1], [2], [3, 4]]);
+    calls[0]!.done();
+    calls[2]!.done();
+    await expect(Promise.all([first[0], ...waiting])).resolves.toEqual(['r1#3', 'r1#3', 'r1#3']);
+    expect(coalescer.activeLanes).toBe(0);
+  });
 });

@@ -1,10 +1,10 @@
 /**
  * Group commit per lane (a run, or one lane for everything). Items of concurrent requests for the
- * same lane are sent downstream as one message: the first request of an idle lane is sent at once
- * (no added latency when load is light); while that send is in flight, later requests queue and
- * go together as the next send, in batches of at most `maxItems`. Each request's promise settles
- * with the send that carried its items, so a caller still answers only once its own items are
- * durable. One send per lane is in flight at a time, which also keeps a lane's items in order.
+ * same lane are sent downstream together: a request is sent at once while the lane has fewer than
+ * `maxInFlight` sends in flight (no added latency when load is light); beyond that, requests
+ * queue and go together as the next send, in batches of at most `maxItems`. Each request's
+ * promise settles with the send that carried its items, so a caller still answers only once its
+ * own items are durable. With `maxInFlight` 1 a lane's items also keep their order.
  *
  * Hand-written because the batching libraries at hand (DataLoader, p-batch) batch per tick or per
  * time window; the gain here comes from batching per send in flight, which they do not do.
@@ -17,13 +17,15 @@ export class Coalescer<T, R = void> {
     private readonly send: (lane: string, items: T[]) => Promise<R>,
     /** Most items in one send (a request larger than this is sent alone). */
     private readonly maxItems: number,
+    /** Most sends of one lane in flight at once. */
+    private readonly maxInFlight = 1,
   ) {}
 
   /** Resolves with the result of the send that carried these items, once it succeeded. */
   add(lane: string, items: readonly T[]): Promise<R> {
     let queue = this.lanes.get(lane);
     if (!queue) {
-      queue = { sending: false, batches: [] };
+      queue = { inFlight: 0, batches: [] };
       this.lanes.set(lane, queue);
     }
     let last = queue.batches.at(-1);
@@ -33,7 +35,7 @@ export class Coalescer<T, R = void> {
     }
     for (const item of items) last.items.push(item);
     const settled = new Promise<R>((resolve, reject) => last.waiters.push({ resolve, reject }));
-    if (!queue.sending) void this.drain(lane, queue);
+    if (queue.inFlight < this.maxInFlight) void this.drain(lane, queue);
     return settled;
   }
 
@@ -43,7 +45,7 @@ export class Coalescer<T, R = void> {
   }
 
   private async drain(lane: string, queue: LaneQueue<T, R>): Promise<void> {
-    queue.sending = true;
+    queue.inFlight++;
     for (let batch = queue.batches.shift(); batch; batch = queue.batches.shift()) {
       try {
         const result = await this.send(lane, batch.items);
@@ -52,12 +54,13 @@ export class Coalescer<T, R = void> {
         for (const w of batch.waiters) w.reject(err);
       }
     }
-    queue.sending = false;
-    this.lanes.delete(lane);
+    queue.inFlight--;
+    if (queue.inFlight === 0) this.lanes.delete(lane);
   }
 }
 
 interface LaneQueue<T, R> {
-  sending: boolean;
+  /** Sends under way; each takes batches until none is left. */
+  inFlight: number;
   batches: { items: T[]; waiters: { resolve: (result: R) => void; reject: (err: unknown) => void }[] }[];
 }

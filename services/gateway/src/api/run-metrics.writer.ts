@@ -13,6 +13,11 @@ import { Coalescer } from './coalescer';
 
 /** How long a synchronous write may take in tracking (a large batch behind a ClickHouse merge). */
 const SYNC_TIMEOUT_MS = 30_000;
+/**
+ * Synchronous writes of one run in flight at once: tracking shares one ClickHouse insert between
+ * concurrent ones, so a run logged to by many clients keeps several inserts' worth in the air.
+ */
+const SYNC_SENDS_PER_RUN = 8;
 /** The one lane of asynchronous writes: points of all runs share a batch. */
 const ALL_RUNS = '*';
 
@@ -44,14 +49,18 @@ export class RunMetricsWriter {
     private readonly nc: NatsConnection,
     private readonly subjectRoot: string,
   ) {
-    this.sync = new Coalescer(async (runId, metrics) => {
-      const result = await rpc.request(
-        LogBatch,
-        { runId, metrics, params: [], tags: [] },
-        { timeoutMs: SYNC_TIMEOUT_MS },
-      );
-      return result.batchId;
-    }, TRACKING_LIMITS.metricsPerEvent);
+    this.sync = new Coalescer(
+      async (runId, metrics) => {
+        const result = await rpc.request(
+          LogBatch,
+          { runId, metrics, params: [], tags: [] },
+          { timeoutMs: SYNC_TIMEOUT_MS },
+        );
+        return result.batchId;
+      },
+      TRACKING_LIMITS.metricsPerEvent,
+      SYNC_SENDS_PER_RUN,
+    );
     this.async = new Coalescer(async (_lane, points) => {
       const runs = byRun(points);
       const batchId: string = randomUUID();
