@@ -211,6 +211,44 @@ describe('gateway - the REST API as a user drives it', () => {
     expect(tooMany.body.message).toContain('metrics');
   });
 
+  test('runs - concurrent asynchronous writes to several runs share messages; every point is stored once and streamed live', async () => {
+    const runIds: string[] = [];
+    for (const name of ['sweep-1', 'sweep-2', 'sweep-3'])
+      runIds.push((await admin('POST', '/api/v1/runs', { runName: name })).body.info.runId);
+    const events = await openEventStream(platform.gatewayUrl, platform.adminToken, `run:${runIds[0]}`);
+    try {
+      const replies = await Promise.all(
+        Array.from({ length: 300 }, (_, i) =>
+          admin('POST', `/api/v1/runs/${runIds[i % 3]}/metrics`, {
+            metrics: [{ key: 'acc', value: i / 300, step: Math.floor(i / 3), timestamp: Date.now() }],
+          }),
+        ),
+      );
+      expect(replies.map((r) => r.status)).toEqual(Array(300).fill(202));
+      // Coalesced: far fewer JetStream messages than requests.
+      expect(new Set(replies.map((r) => r.body.batchId)).size).toBeLessThan(300);
+
+      const deadline = Date.now() + 15_000;
+      let counts: number[] = [];
+      while (Date.now() < deadline) {
+        const runs = await Promise.all(runIds.map((id) => admin('GET', `/api/v1/runs/${id}`)));
+        counts = runs.map((r) => r.body.metrics[0]?.count ?? 0);
+        if (counts.every((c) => c >= 100)) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(counts).toEqual([100, 100, 100]);
+      const live: number[] = [];
+      while (live.length < 100) {
+        const event = await events.next('dev.slipway.tracking.run.metrics.logged.v1');
+        expect(event.data.runId).toBe(runIds[0]);
+        live.push(...event.data.metrics.map((m: Json) => m.step));
+      }
+      expect(live.sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, step) => step));
+    } finally {
+      events.close();
+    }
+  });
+
   test('artifacts - a file streams up and down with its sha256; listing shows it; a missing run is 404', async () => {
     const created = await admin('POST', '/api/v1/runs', { runName: 'with-model' });
     const runId = created.body.info.runId;
@@ -381,8 +419,8 @@ async function openEventStream(baseUrl: string, token: string, topics: string) {
     async next(type: string, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const found = received.find((e) => e.type === type);
-        if (found) return found;
+        const at = received.findIndex((e) => e.type === type);
+        if (at >= 0) return received.splice(at, 1)[0]!;
         if (Date.now() > deadline)
           throw new Error(`no ${type} event within ${timeoutMs} ms; got ${JSON.stringify(received)}`);
         await new Promise((r) => setTimeout(r, 50));
