@@ -1,4 +1,3 @@
-import type { NatsConnection } from '@nats-io/transport-node';
 import {
   LogBatch,
   MetricsBatchLogged,
@@ -8,7 +7,6 @@ import {
 } from '@slipway/contracts';
 import type { EventPublisher, RpcClient } from '@slipway/messaging';
 import { randomUUID } from 'node:crypto';
-import { publishLiveMetrics } from '../events/live-run-events';
 import { Coalescer } from './coalescer';
 
 /** How long a synchronous write may take in tracking (a large batch behind a ClickHouse merge). */
@@ -34,7 +32,7 @@ interface RunPoint {
  *
  * - synchronous: per run, one tracking `run.logBatch` per batch (its reply means queryable);
  * - asynchronous: all runs together, one `MetricsBatchLogged` JetStream message per batch (its
- *   PubAck means durable), then the points on the runs' live subjects.
+ *   PubAck means durable; followers of a run's live events get the run's share of it).
  *
  * A request that carries its own `batchId` is not coalesced: the id is the idempotency key of
  * exactly its points, so it is sent as it came.
@@ -43,12 +41,7 @@ export class RunMetricsWriter {
   private readonly sync: Coalescer<RpcMetricPoint, string>;
   private readonly async: Coalescer<RunPoint, string>;
 
-  constructor(
-    rpc: RpcClient,
-    publisher: EventPublisher,
-    private readonly nc: NatsConnection,
-    private readonly subjectRoot: string,
-  ) {
+  constructor(rpc: RpcClient, publisher: EventPublisher) {
     this.sync = new Coalescer(
       async (runId, metrics) => {
         const result = await rpc.request(
@@ -65,7 +58,6 @@ export class RunMetricsWriter {
       const runs = byRun(points);
       const batchId: string = randomUUID();
       await publisher.publish(MetricsBatchLogged, { runs }, { id: `http.batch.${batchId}` });
-      for (const run of runs) publishLiveMetrics(this.nc, this.subjectRoot, run.runId, run.metrics);
       return batchId;
     }, TRACKING_LIMITS.pointsPerMetricsBatch);
   }

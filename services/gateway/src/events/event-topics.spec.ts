@@ -5,6 +5,7 @@ describe('event topics - what a live-event client may follow', () => {
     expect(subjectsOfTopic('slipway', 'run:abc_1')).toEqual([
       'slipway.ingest.runs.abc_1.>',
       'slipway.live.runs.abc_1.>',
+      'slipway.ingest.metrics.batch',
     ]);
   });
 

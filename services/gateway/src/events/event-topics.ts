@@ -4,7 +4,7 @@ import { ValidationError } from '@slipway/contracts';
 /**
  * Topics a client may follow on `GET /api/v1/events?topics=…` and the NATS subjects behind them:
  * - `run:<runId>`: the run's telemetry as it arrives (params, metrics, tags, start/finish), from
- *   NATS ingest and from the REST/MLflow API;
+ *   NATS ingest (including the run's share of `MetricsBatchLogged`) and from the REST/MLflow API;
  * - `runs`: every run's lifecycle events (created, status changed);
  * - `models` / `model:<name>`: registry events (requests, approvals, promotions…);
  * - `pipelines`, `serving`, `notifications`: those services' domain events.
@@ -16,6 +16,7 @@ export function subjectsOfTopic(root: string, topic: string): string[] {
       return [
         withRoot(root, `ingest.runs.${token(arg, topic)}.>`),
         withRoot(root, `live.runs.${token(arg, topic)}.>`),
+        withRoot(root, 'ingest.metrics.batch'),
       ];
     case 'runs':
       return [withRoot(root, 'evt.tracking.>')];
@@ -42,6 +43,12 @@ export function subjectsOfTopic(root: string, topic: string): string[] {
 export function modelFilterOf(topic: string): string | undefined {
   const [kind, arg] = splitTopic(topic);
   return kind === 'model' ? arg : undefined;
+}
+
+/** For `run:<runId>`, the run whose share of multi-run events is kept; otherwise undefined. */
+export function runFilterOf(topic: string): string | undefined {
+  const [kind, arg] = splitTopic(topic);
+  return kind === 'run' ? arg : undefined;
 }
 
 function splitTopic(topic: string): [string, string | undefined] {

@@ -1,7 +1,9 @@
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { MetricsBatchLogged } from '@slipway/contracts';
 import { z } from 'zod';
 import { route, type GatewayRoute } from '../http/gateway-route';
-import { modelFilterOf, subjectsOfTopic } from './event-topics';
+import { modelFilterOf, runFilterOf, subjectsOfTopic } from './event-topics';
+import { runShareOfBatch } from './live-run-events';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -43,6 +45,7 @@ export function eventsRoute(nc: NatsConnection, subjectRoot: string): GatewayRou
       const plan = query.topics.map((topic) => ({
         subjects: subjectsOfTopic(subjectRoot, topic),
         model: modelFilterOf(topic),
+        run: runFilterOf(topic),
       }));
       reply.hijack();
       const res = reply.raw;
@@ -54,18 +57,24 @@ export function eventsRoute(nc: NatsConnection, subjectRoot: string): GatewayRou
       });
       const subs: Subscription[] = [];
       const seen = new Set<string>();
-      for (const { subjects, model } of plan) {
+      for (const { subjects, model, run } of plan) {
         for (const subject of subjects) {
           subs.push(
             nc.subscribe(subject, {
               callback: (err, msg) => {
                 if (err) return;
-                const text = msg.string();
+                let text = msg.string();
                 let event: { id?: string; type?: string } & z.infer<typeof modelData>;
                 try {
                   event = JSON.parse(text);
                 } catch {
                   return;
+                }
+                if (event.type === MetricsBatchLogged.type) {
+                  const share = run === undefined ? undefined : runShareOfBatch(event, run);
+                  if (!share) return;
+                  event = share;
+                  text = JSON.stringify(share);
                 }
                 if (model !== undefined && modelData.safeParse(event).data?.data?.model !== model) return;
                 // One message may match two topics (`models` and `model:x`): send it once.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { MetricsLogged, withRoot } from '@slipway/contracts';
+import { MetricsBatchLogged, MetricsLogged, withRoot } from '@slipway/contracts';
 
 /**
  * Tells live-event followers (`GET /api/v1/events?topics=run:<id>`) about metric points logged
@@ -25,4 +25,30 @@ export function publishLiveMetrics(
     data: { runId, metrics },
   };
   nc.publish(withRoot(root, `live.runs.${runId}.metrics`), JSON.stringify(event));
+}
+
+interface BatchData {
+  runs?: { runId?: string; metrics?: unknown[] }[];
+}
+
+/**
+ * A follower of run `runId` sees its share of a `MetricsBatchLogged` (the gateway's coalesced
+ * writes, points of many runs) as the `MetricsLogged` it would have been alone: same type, id
+ * `<batch id>#<runId>`. Undefined when the batch holds nothing of that run, or for any other event.
+ */
+export function runShareOfBatch(
+  event: { id?: string; type?: string; data?: unknown },
+  runId: string,
+): object | undefined {
+  const runs = (event.data as BatchData | undefined)?.runs;
+  if (event.type !== MetricsBatchLogged.type || !Array.isArray(runs)) return undefined;
+  const metrics = runs.filter((r) => r?.runId === runId).flatMap((r) => r.metrics ?? []);
+  if (metrics.length === 0) return undefined;
+  return {
+    ...event,
+    id: `${event.id}#${runId}`,
+    type: MetricsLogged.type,
+    subject: runId,
+    data: { runId, metrics },
+  };
 }
