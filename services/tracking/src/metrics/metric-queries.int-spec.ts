@@ -121,6 +121,55 @@ describe('MetricQueries', () => {
     });
   });
 
+  describe('metricColumns', () => {
+    test('parts - a series split over unmerged inserts is merged per aggregate, a cell per run in the asked order', async () => {
+      await ch.client.command({ query: 'SYSTEM STOP MERGES metric_summaries' });
+      try {
+        await log('cols-a', [p('loss', 0, 0.9, 1000), p('acc', 0, 0.5)]);
+        await log('cols-b', [p('loss', 0, 0.8, 1000)]);
+        await log('cols-a', [p('loss', 2, NaN, 3000)]);
+        await log('cols-a', [p('loss', 1, -Infinity, 2000), p('acc', 1, 0.7)]);
+        await log('cols-b', [p('loss', 4, 0.2, 1500)]);
+        const parts = await ch.client.query({
+          query: `SELECT count() AS n FROM system.parts
+            WHERE active AND database = currentDatabase() AND table = 'metric_summaries'`,
+          format: 'JSONEachRow',
+        });
+        expect(Number(((await parts.json()) as [{ n: string }])[0].n)).toBeGreaterThan(2);
+
+        const runs = ['cols-b', 'no-such-run', 'cols-a'];
+        const all = ['latest', 'step', 'timestamp', 'min', 'max', 'count'] as const;
+        expect(await queries.metricColumns(runs, undefined, [...all])).toEqual([
+          {
+            key: 'acc',
+            latest: [null, null, 0.7],
+            step: [null, null, 1],
+            timestamp: [null, null, 1000],
+            min: [null, null, 0.5],
+            max: [null, null, 0.7],
+            count: [null, null, 2],
+          },
+          {
+            key: 'loss',
+            latest: [0.2, null, 'NaN'],
+            step: [4, null, 2],
+            timestamp: [1500, null, 3000],
+            min: [0.2, null, '-Infinity'],
+            max: [0.8, null, 0.9],
+            count: [2, null, 3],
+          },
+        ]);
+        expect(await queries.metricColumns(runs, ['loss', 'f1'], ['latest'])).toEqual([
+          { key: 'loss', latest: [0.2, null, 'NaN'] },
+          { key: 'f1', latest: [null, null, null] },
+        ]);
+        expect(await queries.metricColumns(['no-such-run'], undefined, ['latest'])).toEqual([]);
+      } finally {
+        await ch.client.command({ query: 'SYSTEM START MERGES metric_summaries' });
+      }
+    });
+  });
+
   describe('metricHistory', () => {
     test('pages - every point once, in (step, timestamp) order, ties included, no gap between pages', async () => {
       const points: MetricPointInput[] = [];
