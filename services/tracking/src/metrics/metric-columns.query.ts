@@ -35,12 +35,21 @@ function bad(what: string, value: unknown): never {
   ]);
 }
 
+/** The wire form of one cell of `aggregate`, or undefined when ClickHouse sent something else. */
+function wireCell(aggregate: MetricColumnAggregate, cell: unknown): number | string | undefined {
+  if (typeof cell === 'number') {
+    return FLOAT_AGGREGATES.has(aggregate) || Number.isSafeInteger(cell) ? cell : undefined;
+  }
+  return typeof cell === 'string' && FLOAT_AGGREGATES.has(aggregate) ? NON_FINITE[cell] : undefined;
+}
+
 /**
  * The metric summaries of `runIds` as columns: per key (all keys the runs have when `keys` is
  * omitted, sorted), an array per aggregate with one cell per run in the order of `runIds`,
  * `null` where the run has no such series. Values are already in their JSON wire form.
- * ClickHouse returns the cells column-wise (`JSONCompactColumns`: a few arrays instead of a
- * JSON array per row), each checked as it is placed.
+ * ClickHouse answers a row per key: the positions of its runs in the list sent and an array per
+ * aggregate (`JSONCompactColumns`), so no run id or key string is repeated per cell; each cell
+ * is checked as it is placed.
  */
 export async function metricColumns(
   client: ClickHouseClient,
@@ -69,47 +78,53 @@ export async function metricColumns(
 
   // FINAL merges the rows of a series still split over parts with each column's aggregate
   // (max, min, sum), as GROUP BY run_id, key would, but only where parts overlap: half the
-  // engine time of the GROUP BY for 1,000 runs × 20 keys (bench/tracking).
+  // engine time of the GROUP BY for 1,000 runs × 20 keys (bench/tracking). `transform` maps each
+  // run id to its index in {runs} with a hash table built once.
   const query = `
-    SELECT run_id, key, ${wanted.map((a) => AGGREGATE_SQL[a]).join(', ')}
-    FROM metric_summaries FINAL
-    WHERE run_id IN {runs:Array(String)} AND ({all_keys:Bool} OR key IN {keys:Array(String)})`;
+    SELECT key, groupArray(pos), ${wanted.map((_, i) => `groupArray(a${i})`).join(', ')}
+    FROM (
+      SELECT transform(run_id, {runs:Array(String)}, range(toUInt32(length({runs:Array(String)}))), toUInt32(0)) AS pos,
+        key, ${wanted.map((a, i) => `${AGGREGATE_SQL[a]} AS a${i}`).join(', ')}
+      FROM metric_summaries FINAL
+      WHERE run_id IN {runs:Array(String)} AND ({all_keys:Bool} OR key IN {keys:Array(String)})
+    )
+    GROUP BY key
+    FORMAT JSONCompactColumns`;
   for (const runs of chunks([...position.keys()], maxIdsPerQuery)) {
+    const at = runs.map((id) => position.get(id)!);
     // `JSONCompactColumns` (an array per column, no names) is the smallest JSON ClickHouse writes
     // for this; the client's typed formats lack it, so it is asked for in the SQL.
     const result = await client.exec({
-      query: `${query} FORMAT JSONCompactColumns`,
+      query,
       query_params: { runs, all_keys: keys === undefined, keys: keys ?? [] },
       clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
     });
-    const columns: unknown = JSON.parse(await textOf(result.stream));
+    const answer: unknown = JSON.parse(await textOf(result.stream));
     // No rows: ClickHouse writes no columns at all (`[]`).
-    if (Array.isArray(columns) && columns.length === 0) continue;
+    if (Array.isArray(answer) && answer.length === 0) continue;
     if (
-      !Array.isArray(columns) ||
-      columns.length !== wanted.length + 2 ||
-      !columns.every((c) => Array.isArray(c) && c.length === (columns[0] as unknown[]).length)
+      !Array.isArray(answer) ||
+      answer.length !== wanted.length + 2 ||
+      !answer.every((c) => Array.isArray(c) && c.length === (answer[0] as unknown[]).length)
     )
-      bad('columns', Array.isArray(columns) ? `${columns.length} columns` : typeof columns);
-    const [ids, names, ...values] = columns as unknown[][];
-    for (let r = 0; r < ids!.length; r++) {
-      const at = position.get(ids![r] as string);
-      const key = names![r];
-      if (at === undefined || typeof key !== 'string') bad(`[${r}]`, [ids![r], key]);
+      bad('columns', Array.isArray(answer) ? `${answer.length} columns` : typeof answer);
+    const [names, positions, ...values] = answer as unknown[][];
+    for (let k = 0; k < names!.length; k++) {
+      const key = names![k];
+      const cellsAt = positions![k];
+      if (typeof key !== 'string' || !Array.isArray(cellsAt)) bad(`[${k}]`, key);
       const c = column(key);
       wanted.forEach((aggregate, a) => {
-        const cell = values[a]![r];
-        let wire: number | string;
-        if (typeof cell === 'number') {
-          if (!FLOAT_AGGREGATES.has(aggregate) && !Number.isSafeInteger(cell))
-            bad(`[${r}].${aggregate}`, cell);
-          wire = cell;
-        } else if (typeof cell === 'string' && FLOAT_AGGREGATES.has(aggregate) && NON_FINITE[cell]) {
-          wire = NON_FINITE[cell];
-        } else {
-          bad(`[${r}].${aggregate}`, cell);
+        const cells = values[a]![k];
+        const target = c[aggregate] as (number | string | null)[];
+        if (!Array.isArray(cells) || cells.length !== cellsAt.length)
+          bad(`${key}.${aggregate}`, typeof cells);
+        for (let i = 0; i < cells.length; i++) {
+          const row = at[cellsAt[i] as number];
+          const wire = wireCell(aggregate, cells[i]);
+          if (row === undefined || wire === undefined) bad(`${key}.${aggregate}[${i}]`, cells[i]);
+          target[row] = wire;
         }
-        (c[aggregate] as (number | string | null)[])[at] = wire;
       });
     }
   }

@@ -164,6 +164,10 @@ describe('MetricQueries', () => {
           { key: 'f1', latest: [null, null, null] },
         ]);
         expect(await queries.metricColumns(['no-such-run'], undefined, ['latest'])).toEqual([]);
+        const split = new MetricQueries(ch.client, 1);
+        expect(await split.metricColumns(runs, undefined, [...all])).toEqual(
+          await queries.metricColumns(runs, undefined, [...all]),
+        );
       } finally {
         await ch.client.command({ query: 'SYSTEM START MERGES metric_summaries' });
       }
