@@ -105,6 +105,23 @@ describe('compare runs in columns', () => {
     expect(columns.runs.startTime).toEqual([1001, 1003, 1000, 1002]);
   });
 
+  it('compare columns - every column follows the order of the run ids asked for', async () => {
+    const c = await t.rpc.request(CompareRunsColumns, {
+      runIds: ['col_lr', 'col_rf', 'col_svc', 'col_xgb'],
+      onlyDifferences: false,
+    });
+    expect(c.runs.runId).toEqual(['col_lr', 'col_rf', 'col_svc', 'col_xgb']);
+    expect(c.runs.startTime).toEqual([1003, 1002, 1000, 1001]);
+    expect(c.params.find((p) => p.key === 'model')!.values).toEqual([
+      'LogisticRegression',
+      'RandomForestClassifier',
+      'SVC',
+      'XGBClassifier',
+    ]);
+    expect(c.tags.find((p) => p.key === 'team')!.values).toEqual(['ml', 'ml', 'ml', 'ml']);
+    expect(c.metrics.find((m) => m.key === 'f1')!.latest).toEqual([0.922, null, 0.878, 0.972]);
+  });
+
   it('compare columns - only differences drops the same columns as CompareRuns', async () => {
     const { rows, columns } = await both({ runIds: RUNS.map((r) => r.id), onlyDifferences: true });
     expect(columns.params.map((p) => p.key)).toEqual(rows.columns.params);

@@ -17,7 +17,7 @@ export interface RunTableColumns {
  * JS). Each id is looked up by its primary key (`LATERAL … OFFSET 0` keeps the planner from
  * turning 1,000 lookups into a hash join over every run: 130 ms instead of a few). The rows are
  * put in order once, in the subquery, rather than by a sort in each of the 12 aggregates (Postgres
- * aggregates a sorted subquery in its order): 25% less time for 1,000 runs.
+ * aggregates a sorted subquery in its order; `tableOf` checks it): 25% less time for 1,000 runs.
  */
 const RUNS_SQL = `
   SELECT json_build_array(
@@ -107,6 +107,13 @@ export class CompareColumnsRepository {
       const present = new Set(found);
       throw new RunNotFoundError(ids.find((id) => !present.has(id)) ?? ids[0]!);
     }
+    // The row order comes from the sorted subquery, which Postgres keeps but does not promise:
+    // a table out of order would pair every cell with the wrong run, so it is refused instead.
+    const misplaced = found.findIndex((id, i) => id !== ids[i]);
+    if (misplaced >= 0)
+      throw new ValidationError('tracking.runs columns', [
+        { path: `runId[${misplaced}]`, message: `expected ${ids[misplaced]}, got ${found[misplaced]}` },
+      ]);
     const runs = Object.fromEntries(
       RUN_FIELDS.map(([name], i) => [name, columns[i]]),
     ) as unknown as RunColumns;
