@@ -25,14 +25,12 @@ export interface MetricSummary {
   count: number;
 }
 
+/** FINAL merges a series still split over parts (as GROUP BY run_id, key would, at half the cost). */
 const QUERY = `
-  SELECT run_id, key, ${latestValueSql('lk')}, ${latestStepSql('lk')}, ${latestTimestampSql('lk')}, lo, hi, n
-  FROM (
-    SELECT run_id, key, max(latest_key) AS lk, min(min_value) AS lo, max(max_value) AS hi, sum(point_count) AS n
-    FROM metric_summaries
-    WHERE run_id IN {runs:Array(String)} AND ({all_keys:Bool} OR key IN {keys:Array(String)})
-    GROUP BY run_id, key
-  )
+  SELECT run_id, key, ${latestValueSql('latest_key')}, ${latestStepSql('latest_key')},
+    ${latestTimestampSql('latest_key')}, min_value, max_value, point_count
+  FROM metric_summaries FINAL
+  WHERE run_id IN {runs:Array(String)} AND ({all_keys:Bool} OR key IN {keys:Array(String)})
   ORDER BY run_id, key`;
 
 /** Summaries of `keys` (all keys when omitted) of `runIds`, ordered by run id then key; series without points are absent. */
