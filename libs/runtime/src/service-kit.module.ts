@@ -65,6 +65,8 @@ export class ServiceKitModule {
         ServiceKitLifecycle,
       ],
       exports: [
+        // The service's validated config travels in it: modules read their own settings there.
+        SERVICE_KIT_OPTIONS,
         SERVICE_NAME,
         LOGGER,
         NATS_CONNECTION,

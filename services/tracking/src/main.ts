@@ -33,7 +33,7 @@ void runService({
     migrations: trackingClickHouseMigrations,
   },
   consumes: [RunStarted, ParamsLogged, MetricsLogged, MetricsBatchLogged, TagsSet, RunFinished],
-  // Metric events wait for a batched ClickHouse insert (≤ 200 ms): many must be in flight at once.
+  // Metric events wait for a batched ClickHouse insert (≤ TRACKING_METRICS_FLUSH_MS): many must be in flight at once.
   consumer: { concurrency: 1024, batch: 256, maxAckPending: 4096 },
   imports: [AppModule, ArtifactsModule.forRoot({ maxBytes: config.ARTIFACTS_MAX_BYTES })],
 });

@@ -30,7 +30,7 @@ const acceptedSchema = z.object({
 /**
  * `POST /api/v1/runs/:runId/metrics`: the HTTP face of NATS ingest. The reply (202) comes once
  * JetStream has stored the points: durable, not yet queryable (tracking's writer makes them so
- * within its batch age, 200 ms by default). For read-your-writes use `POST /runs/:runId/batch`.
+ * within its batch age, `TRACKING_METRICS_FLUSH_MS`, 1 s by default). For read-your-writes use `POST /runs/:runId/batch`.
  * Requests without a `batchId` are coalesced with concurrent ones of any run into one
  * `MetricsBatchLogged` on `slipway.ingest.metrics.batch` ({@link RunMetricsWriter}); a request
  * with one is published alone as `MetricsLogged` on `slipway.ingest.runs.<runId>.metrics`, the
@@ -47,7 +47,7 @@ export function metricsIngestRoute(
     scope: 'write',
     tag: 'runs',
     summary:
-      'Log metric points asynchronously: 202 once durable in JetStream, queryable within ~0.2 s (POST /runs/:runId/batch waits until queryable).',
+      'Log metric points asynchronously: 202 once durable in JetStream, queryable within ~1 s (POST /runs/:runId/batch waits until queryable).',
     params: pathParams('runId'),
     body: bodySchema,
     response: acceptedSchema,

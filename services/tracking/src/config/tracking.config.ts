@@ -9,6 +9,7 @@ import {
   postgresEnv,
 } from '@slipway/config';
 import { artifactsEnv } from '../artifacts/artifacts.env';
+import { metricsWriterEnv } from '../metrics/metrics-writer.env';
 
 /** Environment of the tracking service: experiments, runs, params and tags (Postgres), metrics (ClickHouse), artifacts (NATS object store). */
 export const trackingConfigSchema = z.object({
@@ -19,6 +20,7 @@ export const trackingConfigSchema = z.object({
   ...postgresEnv,
   ...serviceClickhouseEnv('tracking'),
   ...artifactsEnv,
+  ...metricsWriterEnv,
 });
 
 export type TrackingConfig = z.infer<typeof trackingConfigSchema>;

@@ -7,13 +7,13 @@ import type { MetricPointsStore } from './metric-points.store';
 export interface MetricPointsWriterOptions {
   /** Flush once this many points are buffered; a flush takes whole events up to it. Default 50,000. */
   maxBatchPoints: number;
-  /** Flush points that have waited this long, in ms. Default 200. */
+  /** Flush points that have waited this long, in ms. Default 1000. */
   maxBatchAgeMs: number;
 }
 
 export const DEFAULT_WRITER_OPTIONS: MetricPointsWriterOptions = {
   maxBatchPoints: 50_000,
-  maxBatchAgeMs: 200,
+  maxBatchAgeMs: 1000,
 };
 
 /** What became of an event's points: stored now, or found already stored (a redelivery). */

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { metricsWriterEnv, writerOptionsOf } from './metrics-writer.env';
+
+const schema = z.object(metricsWriterEnv);
+
+describe('tracking metric writer config - TRACKING_METRICS_FLUSH_MS / _POINTS', () => {
+  it('defaults to a 1 s age and 50,000 points', () => {
+    expect(writerOptionsOf(schema.parse({}))).toEqual({ maxBatchAgeMs: 1000, maxBatchPoints: 50_000 });
+  });
+
+  it('takes both from the environment', () => {
+    const config = schema.parse({ TRACKING_METRICS_FLUSH_MS: '200', TRACKING_METRICS_FLUSH_POINTS: '10000' });
+    expect(writerOptionsOf(config)).toEqual({ maxBatchAgeMs: 200, maxBatchPoints: 10_000 });
+  });
+
+  it('falls back to the defaults for a config without them (a test boot)', () => {
+    expect(writerOptionsOf({ LOG_LEVEL: 'warn' })).toEqual({ maxBatchAgeMs: 1000, maxBatchPoints: 50_000 });
+  });
+
+  it.each([
+    ['TRACKING_METRICS_FLUSH_MS', '0'],
+    ['TRACKING_METRICS_FLUSH_MS', '60001'],
+    ['TRACKING_METRICS_FLUSH_MS', '1s'],
+    ['TRACKING_METRICS_FLUSH_POINTS', '0'],
+    ['TRACKING_METRICS_FLUSH_POINTS', '1.5'],
+  ])('refuses %s=%j, naming it', (key, value) => {
+    const result = schema.safeParse({ [key]: value });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual([key]);
+  });
+});
