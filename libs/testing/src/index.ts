@@ -5,3 +5,4 @@ export * from './test-database';
 export * from './test-clickhouse';
 export * from './nats-server';
 export * from './test-platform';
+export * from './eventually';

@@ -14,26 +14,11 @@ import {
   SearchRuns,
 } from '@slipway/contracts';
 import { dlqSubjectOf, EventPublisher, readDeadLetter, type RpcClient } from '@slipway/messaging';
+import { eventually } from '@slipway/testing';
 import { startTrackingTestService, type TrackingTestService } from './testing/tracking-test-service';
 
 const run = promisify(execFile);
 const PYTHON_PUBLISHER = join(__dirname, '../../../examples/publish_run_over_nats.py');
-
-async function eventually<T>(
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await probe();
-  while (!done(last)) {
-    if (Date.now() > deadline)
-      throw new Error(`condition not met in ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 200));
-    last = await probe();
-  }
-  return last;
-}
 
 describe('tracking - a run published from any language is comparable through the RPC', () => {
   let tracking: TrackingTestService;

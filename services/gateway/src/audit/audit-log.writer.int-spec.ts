@@ -1,8 +1,6 @@
-import { createPostgresDataSource, initializePostgres } from '@slipway/persistence';
-import { createTestDatabase, type TestDatabase } from '@slipway/testing';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
-import { gatewayMigrations } from '../persistence/gateway.schema';
+import { openGatewayTestDatabase, type GatewayTestDatabase } from '../testing/gateway-test-database';
 import { AuditLogWriter, type AuditEntry } from './audit-log.writer';
 
 const entry = (i: number, tokenId: string | null): AuditEntry => ({
@@ -19,22 +17,15 @@ const entry = (i: number, tokenId: string | null): AuditEntry => ({
 
 /** The audit writer against real Postgres: batches of any size land whole, in one insert. */
 describe('AuditLogWriter', () => {
-  let db: TestDatabase;
+  let database: GatewayTestDatabase;
   let ds: DataSource;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = createPostgresDataSource({
-      url: db.url,
-      schema: 'gateway',
-      migrations: gatewayMigrations,
-      poolSize: 2,
-    });
-    await initializePostgres(ds);
+    database = await openGatewayTestDatabase();
+    ({ ds } = database);
   });
   afterAll(async () => {
-    if (ds?.isInitialized) await ds.destroy();
-    await db?.drop();
+    await database?.close();
   });
 
   test('a batch of 10,000 write calls (past the 65,535-parameter limit of a VALUES list) is stored whole', async () => {

@@ -1,12 +1,6 @@
 import { connectNats, RpcClient } from '@slipway/messaging';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { createPostgresDataSource, initializePostgres } from '@slipway/persistence';
-import {
-  createTestDatabase,
-  startNatsServer,
-  type TestDatabase,
-  type TestNatsServer,
-} from '@slipway/testing';
+import { startNatsServer, type TestNatsServer } from '@slipway/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
@@ -15,14 +9,14 @@ import { readAuditLog } from '../audit/audit-log.reader';
 import { AuditLogWriter } from '../audit/audit-log.writer';
 import { TokensRepository } from '../auth/tokens.repository';
 import { TokensService } from '../auth/tokens.service';
-import { gatewayMigrations } from '../persistence/gateway.schema';
 import { apiClient } from '../testing/api-client';
+import { openGatewayTestDatabase, type GatewayTestDatabase } from '../testing/gateway-test-database';
 import { route } from './gateway-route';
 import { registerApi } from './api.plugin';
 
 /** The API plugin on a real fastify, a real Postgres token store and audit log, and real NATS. */
 describe('gateway api plugin - auth, limits and audit', () => {
-  let db: TestDatabase;
+  let database: GatewayTestDatabase;
   let ds: DataSource;
   let nats: TestNatsServer;
   let nc: NatsConnection;
@@ -32,14 +26,8 @@ describe('gateway api plugin - auth, limits and audit', () => {
   let base: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = createPostgresDataSource({
-      url: db.url,
-      schema: 'gateway',
-      migrations: gatewayMigrations,
-      poolSize: 4,
-    });
-    await initializePostgres(ds);
+    database = await openGatewayTestDatabase(4);
+    ({ ds } = database);
     nats = await startNatsServer();
     nc = await connectNats({ servers: nats.url, name: 'gateway-plugin-it' });
     tokens = new TokensService(new TokensRepository(ds), { cacheMs: 60_000 });
@@ -95,8 +83,7 @@ describe('gateway api plugin - auth, limits and audit', () => {
     await audit?.close();
     await nc?.drain();
     await nats?.stop();
-    await ds?.destroy();
-    await db?.drop();
+    await database?.close();
   });
 
   test('tokens - the secret is stored only as its hash, and scopes are checked', async () => {

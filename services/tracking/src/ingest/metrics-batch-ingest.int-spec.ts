@@ -2,23 +2,8 @@ import { headers as natsHeaders } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { GetMetricHistory, MetricsBatchLogged, RunStarted } from '@slipway/contracts';
 import { dlqSubjectOf, EventPublisher, readDeadLetter } from '@slipway/messaging';
+import { eventually } from '@slipway/testing';
 import { startTrackingTestService, type TrackingTestService } from '../testing/tracking-test-service';
-
-async function eventually<T>(
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await probe();
-  while (!done(last)) {
-    if (Date.now() > deadline)
-      throw new Error(`condition not met in ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 200));
-    last = await probe();
-  }
-  return last;
-}
 
 const point = (key: string, step: number, value: number) => ({
   key,
