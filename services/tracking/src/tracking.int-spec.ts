@@ -53,7 +53,11 @@ describe('tracking - a run published from any language is comparable through the
 
     const view = await eventually(
       () => rpc.request(GetRun, { runId: 'pyrun1' }).catch(() => undefined),
-      (v) => v?.info.status === 'FINISHED' && v.metrics.reduce((n, m) => n + m.count, 0) === 10_001,
+      // Each event has its own consumer: params may land after the finish (a retry while the run did not exist yet).
+      (v) =>
+        v?.info.status === 'FINISHED' &&
+        v.params.length > 0 &&
+        v.metrics.reduce((n, m) => n + m.count, 0) === 10_001,
     );
     expect(view!.info).toMatchObject({
       runName: 'XGBClassifier',
