@@ -11,6 +11,7 @@ import {
   type CursorKey,
   type PageTokenScope,
 } from '../search/sql/page-token';
+import { SQL_OPERATORS } from '../search/search.vocabulary';
 import { SqlParams } from '../search/sql/sql-params';
 import { experimentRowSchema } from './experiment.entity';
 import type { ExperimentRecord } from './experiments.repository';
@@ -53,16 +54,6 @@ export const experimentSearchQuerySchema = z.strictObject({
 });
 export type ExperimentSearchQuery = z.input<typeof experimentSearchQuerySchema>;
 
-const SQL_OP = {
-  '=': '=',
-  '!=': '<>',
-  LIKE: 'LIKE',
-  ILIKE: 'ILIKE',
-  '<': '<',
-  '<=': '<=',
-  '>': '>',
-  '>=': '>=',
-} as const;
 const KEY_TYPE = {
   name: 'text',
   creation_time: 'integer',
@@ -94,14 +85,14 @@ export async function searchExperimentRecords(
     .select('e.*')
     .from('experiments', 'e')
     .where(`e.lifecycle_stage = ANY(CAST(${params.add(stagesOf(query.viewType))} AS text[]))`);
-  if (query.name) qb.andWhere(`e.name ${SQL_OP[query.name.op]} ${params.add(query.name.value)}`);
+  if (query.name) qb.andWhere(`e.name ${SQL_OPERATORS[query.name.op]} ${params.add(query.name.value)}`);
   for (const time of query.times) {
-    qb.andWhere(`e.${time.key} ${SQL_OP[time.op]} CAST(${params.add(time.value)} AS bigint)`);
+    qb.andWhere(`e.${time.key} ${SQL_OPERATORS[time.op]} CAST(${params.add(time.value)} AS bigint)`);
   }
   query.tags.forEach((tag, i) => {
     qb.andWhere(
       `EXISTS (SELECT 1 FROM experiment_tags t${i} WHERE t${i}.experiment_id = e.experiment_id` +
-        ` AND t${i}.key = ${params.add(tag.key)} AND t${i}.value ${SQL_OP[tag.op]} ${params.add(tag.value)})`,
+        ` AND t${i}.key = ${params.add(tag.key)} AND t${i}.value ${SQL_OPERATORS[tag.op]} ${params.add(tag.value)})`,
     );
   });
   if (query.pageToken) qb.andWhere(afterCursor(keys, decodePageToken(query.pageToken, scope), params));

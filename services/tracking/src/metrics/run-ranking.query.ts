@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { ValidationError } from '@slipway/contracts';
 import { toClickHouseFloat } from '@slipway/persistence';
-import type { NumericOperator, OrderDirection } from '../search';
+import { SQL_OPERATORS, type NumericOperator, type OrderDirection } from '../search';
 import { chunks } from './id-chunks';
 import { latestValueSql } from './latest-key.sql';
 import { flag, float, int, queryRows, text } from './metric-rows';
@@ -32,14 +32,6 @@ export interface RankedRun {
 }
 
 // SQL fragments are picked from these tables by checked keys: no caller text reaches the SQL.
-const OPERATORS: Record<NumericOperator, string> = {
-  '=': '=',
-  '!=': '!=',
-  '<': '<',
-  '<=': '<=',
-  '>': '>',
-  '>=': '>=',
-};
 const AGGREGATES: Record<MetricAggregate, string> = {
   latest: latestValueSql('max(latest_key)'),
   min: 'min(min_value)',
@@ -75,7 +67,7 @@ export async function filterRunsByMetrics(
     params[`k${i}`] = c.key;
     // chDB cannot bind non-finite numbers; 'inf'/'-inf'/'nan' text parses as Float64 everywhere.
     params[`v${i}`] = toClickHouseFloat(c.value);
-    return `countIf(key = {k${i}:String} AND v ${pick(OPERATORS, c.op, 'operator')} {v${i}:Float64}) > 0`;
+    return `countIf(key = {k${i}:String} AND v ${pick(SQL_OPERATORS, c.op, 'operator')} {v${i}:Float64}) > 0`;
   });
   const query = `
     SELECT run_id FROM (

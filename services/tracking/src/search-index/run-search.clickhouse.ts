@@ -2,7 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { toClickHouseFloat } from '@slipway/persistence';
 import { latestValueSql } from '../metrics/latest-key.sql';
 import { int, queryRows, text } from '../metrics/metric-rows';
-import type { MetricClause, OrderByItem, ParamClause } from '../search';
+import { SQL_OPERATORS, type MetricClause, type OrderByItem, type ParamClause } from '../search';
 
 /** A run search ClickHouse answers alone: metric and param clauses, metric order, a slice of the result. */
 export interface ClickHouseRunSearch {
@@ -15,16 +15,7 @@ export interface ClickHouseRunSearch {
   offset: number;
 }
 
-// Operators come from these tables by checked keys: no caller text reaches the SQL.
-const NUMERIC: Record<MetricClause['op'], string> = {
-  '=': '=',
-  '!=': '!=',
-  '<': '<',
-  '<=': '<=',
-  '>': '>',
-  '>=': '>=',
-};
-const STRING: Record<ParamClause['op'], string> = { '=': '=', '!=': '!=', LIKE: 'LIKE', ILIKE: 'ILIKE' };
+// Operators come from SQL_OPERATORS by checked keys: no caller text reaches the SQL.
 const DIRECTION = { ASC: 'ASC', DESC: 'DESC' } as const;
 
 /**
@@ -49,7 +40,7 @@ export async function searchRunIds(client: ClickHouseClient, search: ClickHouseR
   const [first, ...others] = search.paramClauses.map((c, i) => {
     params[`pk${i}`] = c.key;
     params[`pv${i}`] = c.value;
-    return `experiment_id IN {experiments:Array(String)} AND key = {pk${i}:String} AND value ${STRING[c.op]} {pv${i}:String}`;
+    return `experiment_id IN {experiments:Array(String)} AND key = {pk${i}:String} AND value ${SQL_OPERATORS[c.op]} {pv${i}:String}`;
   });
   const candidates = `
     SELECT run_id, any(start_time) AS start_time FROM ${first ? 'search_params' : 'search_runs'}
@@ -71,7 +62,7 @@ export async function searchRunIds(client: ClickHouseClient, search: ClickHouseR
     const k = keys.indexOf(c.key);
     // chDB cannot bind non-finite numbers; 'inf'/'-inf'/'nan' text parses as Float64 everywhere.
     params[`mv${i}`] = toClickHouseFloat(c.value);
-    return `has${k} AND v${k} ${NUMERIC[c.op]} {mv${i}:Float64}`;
+    return `has${k} AND v${k} ${SQL_OPERATORS[c.op]} {mv${i}:Float64}`;
   });
   const metrics = `
     SELECT run_id, ${columns.join(', ')} FROM metric_summaries

@@ -42,6 +42,7 @@ export {
   RUN_ATTRIBUTES,
   STRING_ATTRIBUTES,
   NUMERIC_ATTRIBUTES,
+  SQL_OPERATORS,
   type FilterEntity,
   type FilterOperator,
   type NumericOperator,

@@ -67,6 +67,21 @@ export type StringOperator = (typeof STRING_OPERATORS)[number];
 export type ListOperator = (typeof LIST_OPERATORS)[number];
 export type FilterOperator = NumericOperator | StringOperator | ListOperator;
 
+/**
+ * The SQL of each comparison operator, the same in Postgres and ClickHouse (`!=` is `<>` in
+ * both). Queries pick from this table by a parsed, checked key, so no caller text reaches SQL.
+ */
+export const SQL_OPERATORS: Readonly<Record<NumericOperator | StringOperator, string>> = {
+  '=': '=',
+  '!=': '<>',
+  '<': '<',
+  '<=': '<=',
+  '>': '>',
+  '>=': '>=',
+  LIKE: 'LIKE',
+  ILIKE: 'ILIKE',
+};
+
 /** The only attribute MLflow lets `IN (...)` / `NOT IN (...)` compare against. */
 export const LIST_ATTRIBUTE = 'run_id';
 

@@ -8,7 +8,7 @@ import {
   type FilterAst,
   type MetricClause,
 } from '../index';
-import type { RunAttribute } from '../search.vocabulary';
+import { SQL_OPERATORS, type RunAttribute } from '../search.vocabulary';
 import type { SqlParams } from './sql-params';
 
 /** A filter clause Postgres answers: on params, tags or run attributes (metrics are ClickHouse's). */
@@ -46,17 +46,6 @@ export const ATTRIBUTE_COLUMNS: Readonly<Record<RunAttribute, string>> = {
   end_time: 'end_time',
 };
 
-const SQL_OPERATOR = {
-  '=': '=',
-  '!=': '<>',
-  '<': '<',
-  '<=': '<=',
-  '>': '>',
-  '>=': '>=',
-  LIKE: 'LIKE',
-  ILIKE: 'ILIKE',
-} as const;
-
 /** Length of the value prefix the params/run_tags search indexes hold (see their migrations). */
 const INDEXED_PREFIX = 256;
 
@@ -78,7 +67,7 @@ export function clauseCondition(
     const match =
       clause.op === '='
         ? `left(${alias}.value, ${INDEXED_PREFIX}) = left(${value}, ${INDEXED_PREFIX}) AND ${alias}.value = ${value}`
-        : `${alias}.value ${SQL_OPERATOR[clause.op]} ${value}`;
+        : `${alias}.value ${SQL_OPERATORS[clause.op]} ${value}`;
     return (
       `EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}.run_id = ${run}.run_id` +
       ` AND ${alias}.key = ${params.add(clause.key)} AND ${match})`
@@ -90,7 +79,7 @@ export function clauseCondition(
     return clause.op === 'IN' ? `${column} = ANY(${list})` : `${column} <> ALL(${list})`;
   }
   if (clause.key === 'start_time' || clause.key === 'end_time') {
-    return `${column} ${SQL_OPERATOR[clause.op]} CAST(${params.add(clause.value)} AS bigint)`;
+    return `${column} ${SQL_OPERATORS[clause.op]} CAST(${params.add(clause.value)} AS bigint)`;
   }
-  return `${column} ${SQL_OPERATOR[clause.op]} ${params.add(clause.value)}`;
+  return `${column} ${SQL_OPERATORS[clause.op]} ${params.add(clause.value)}`;
 }
