@@ -37,7 +37,12 @@ import {
 import { connectNats, RpcClient } from '@slipway/messaging';
 import type { ClickHouseHandle } from '@slipway/persistence';
 import { bootstrapService, CLICKHOUSE, DATA_SOURCE, type RunningService } from '@slipway/runtime';
-import { createTestDatabase, startNatsServer, type TestNatsServer } from '@slipway/testing';
+import {
+  createTestDatabase,
+  startNatsServer,
+  type TestNatsServer,
+  testServiceConfig,
+} from '@slipway/testing';
 import { Pool } from 'pg';
 import { z } from 'zod';
 import { AppModule } from '../../services/tracking/src/app.module';
@@ -186,14 +191,7 @@ async function main(): Promise<void> {
   try {
     service = await bootstrapService({
       service: 'tracking',
-      config: {
-        NATS_URL: [nats.url],
-        SLIPWAY_SUBJECT_ROOT: 'slipway',
-        HTTP_HOST: '127.0.0.1',
-        HTTP_PORT: 0,
-        LOG_LEVEL: 'warn',
-        SHUTDOWN_TIMEOUT_MS: 30_000,
-      },
+      config: { ...testServiceConfig(nats.url), SHUTDOWN_TIMEOUT_MS: 30_000 },
       postgres: {
         url: db.url,
         poolSize: 10,

@@ -11,7 +11,7 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { RpcClient, connectNats } from '@slipway/messaging';
-import { createTestDatabase, startNatsServer } from '@slipway/testing';
+import { createTestDatabase, startNatsServer, testServiceConfig } from '@slipway/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,14 +55,7 @@ describe('service kit - a service boots on real NATS, Postgres and chDB', () => 
     chDir = mkdtempSync(join(tmpdir(), 'slipway-kit-ch-'));
     service = await bootstrapService({
       service: 'tracking',
-      config: {
-        NATS_URL: [nats.url],
-        SLIPWAY_SUBJECT_ROOT: 'slipway',
-        HTTP_HOST: '127.0.0.1',
-        HTTP_PORT: 0,
-        LOG_LEVEL: 'warn',
-        SHUTDOWN_TIMEOUT_MS: 10_000,
-      },
+      config: testServiceConfig(nats.url),
       postgres: { url: db.url, poolSize: 2, schema: 'tracking', entities: [], migrations: [] },
       clickhouse: { dataPath: chDir, database: 'slipway_kit_test', migrations: [] },
       imports: [EchoModule],

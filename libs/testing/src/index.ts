@@ -6,3 +6,4 @@ export * from './test-clickhouse';
 export * from './nats-server';
 export * from './test-platform';
 export * from './eventually';
+export * from './test-service-config';

@@ -13,7 +13,7 @@ import {
   SetModelVersionTags,
 } from '@slipway/contracts';
 import { z } from 'zod';
-import { actorOf } from '../auth/principal';
+import { actorOf, type Principal } from '../auth/principal';
 import type { GatewayRoute } from '../http/gateway-route';
 import { asOfOf, asOfQuery, pathParams, rpcRoute } from './rpc-route';
 
@@ -23,6 +23,19 @@ const versionParams = z.strictObject({ model: z.string().min(1), version: z.coer
 const versionTagParams = versionParams.extend({ key: z.string().min(1) });
 const tagBody = z.strictObject({ value: z.string().max(5000) });
 const reasonQuery = z.strictObject({ reason: z.string().max(2000).optional() });
+
+/** A delete's RPC request: the path's ids, the `?reason=` and the caller as actor. */
+function deletion<P extends object>({
+  params,
+  query,
+  principal,
+}: {
+  params: P;
+  query: z.infer<typeof reasonQuery>;
+  principal: Principal;
+}) {
+  return { ...params, reason: query.reason, actor: actorOf(principal) };
+}
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** Listing, search, description, tags, rename and deletion of models and versions under `/api/v1/models`. */
@@ -76,11 +89,7 @@ export const registryAdminRoutes: GatewayRoute[] = [
     rpc: DeleteModel,
     params: modelParams,
     query: reasonQuery,
-    request: ({ params, query, principal }) => ({
-      ...params,
-      reason: query.reason,
-      actor: actorOf(principal),
-    }),
+    request: deletion,
   }),
   rpcRoute({
     method: 'PUT',
@@ -152,11 +161,7 @@ export const registryAdminRoutes: GatewayRoute[] = [
     rpc: DeleteModelVersion,
     params: versionParams,
     query: reasonQuery,
-    request: ({ params, query, principal }) => ({
-      ...params,
-      reason: query.reason,
-      actor: actorOf(principal),
-    }),
+    request: deletion,
   }),
   rpcRoute({
     method: 'PUT',

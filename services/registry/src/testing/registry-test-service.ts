@@ -10,7 +10,12 @@ import {
   SlipwayRpcExceptionFilter,
 } from '@slipway/messaging';
 import { bootstrapService, RpcMethod, type RunningService } from '@slipway/runtime';
-import { createTestDatabase, startNatsServer, type TestNatsServer } from '@slipway/testing';
+import {
+  createTestDatabase,
+  startNatsServer,
+  type TestNatsServer,
+  testServiceConfig,
+} from '@slipway/testing';
 import { AppModule } from '../app.module';
 import { REGISTRY_POLICY } from '../commands/registry-commands.service';
 import type { RegistryPolicy } from '../models';
@@ -112,14 +117,7 @@ export async function startRegistryForTest(
     db = await createTestDatabase();
     service = await bootstrapService({
       service: 'registry',
-      config: {
-        NATS_URL: [nats.url],
-        SLIPWAY_SUBJECT_ROOT: 'slipway',
-        HTTP_HOST: '127.0.0.1',
-        HTTP_PORT: 0,
-        LOG_LEVEL: 'warn',
-        SHUTDOWN_TIMEOUT_MS: 10_000,
-      },
+      config: testServiceConfig(nats.url),
       postgres: {
         url: db.url,
         poolSize: 20,

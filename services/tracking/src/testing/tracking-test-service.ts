@@ -5,7 +5,12 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { type RpcDefinition, SlipwayError } from '@slipway/contracts';
 import { connectNats, decodeRpcReply, encodeRpcRequest, RpcClient } from '@slipway/messaging';
 import { bootstrapService, type BootstrapOptions, type RunningService } from '@slipway/runtime';
-import { createTestDatabase, startNatsServer, type TestNatsServer } from '@slipway/testing';
+import {
+  createTestDatabase,
+  startNatsServer,
+  type TestNatsServer,
+  testServiceConfig,
+} from '@slipway/testing';
 import { AppModule } from '../app.module';
 import { trackingClickHouseMigrations } from '../persistence/tracking.clickhouse-migrations';
 import { trackingEntities, trackingMigrations } from '../persistence/tracking.schema';
@@ -33,14 +38,7 @@ export async function startTrackingTestService(
   const chDir = mkdtempSync(join(tmpdir(), `slipway-${name}-`));
   const service: RunningService = await bootstrapService({
     service: 'tracking',
-    config: {
-      NATS_URL: [nats.url],
-      SLIPWAY_SUBJECT_ROOT: 'slipway',
-      HTTP_HOST: '127.0.0.1',
-      HTTP_PORT: 0,
-      LOG_LEVEL: 'warn',
-      SHUTDOWN_TIMEOUT_MS: 10_000,
-    },
+    config: testServiceConfig(nats.url),
     postgres: {
       url: db.url,
       poolSize: 5,
