@@ -1,4 +1,4 @@
-import { metrics, trace } from '@opentelemetry/api';
+import { context, metrics, trace } from '@opentelemetry/api';
 import {
   getMetricsHandler,
   metricsEnabled,
@@ -44,11 +44,34 @@ describe('startTelemetry', () => {
     }
   });
 
-  test('no exporter - spans still get sampled trace ids for log correlation', async () => {
+  test('no exporter - a trace started here is not recorded but its spans get ids for log correlation', async () => {
     const telemetry = startTelemetry({ serviceName: 'tracking' });
     try {
-      const spanContext = await withSpan('x', {}, (span) => span.spanContext());
+      const { spanContext, recording } = await withSpan('x', {}, (span) => ({
+        spanContext: span.spanContext(),
+        recording: span.isRecording(),
+      }));
       expect(trace.isSpanContextValid(spanContext)).toBe(true);
+      expect(recording).toBe(false);
+      expect(spanContext.traceFlags & 1).toBe(0);
+    } finally {
+      await telemetry.shutdown();
+    }
+  });
+
+  test('no exporter - a sampled caller trace is continued: same trace id, still sampled', async () => {
+    const telemetry = startTelemetry({ serviceName: 'tracking' });
+    try {
+      const parent = trace.wrapSpanContext({
+        traceId: '0af7651916cd43dd8448eb211c80319c',
+        spanId: 'b7ad6b7169203331',
+        traceFlags: 1,
+      });
+      const spanContext = await context.with(trace.setSpan(context.active(), parent), () =>
+        withSpan('x', {}, (span) => span.spanContext()),
+      );
+      expect(spanContext.traceId).toBe('0af7651916cd43dd8448eb211c80319c');
+      expect(spanContext.spanId).not.toBe('b7ad6b7169203331');
       expect(spanContext.traceFlags & 1).toBe(1);
     } finally {
       await telemetry.shutdown();

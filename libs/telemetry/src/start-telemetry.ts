@@ -6,7 +6,12 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { BatchSpanProcessor, NoopSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  AlwaysOffSampler,
+  BatchSpanProcessor,
+  NoopSpanProcessor,
+  ParentBasedSampler,
+} from '@opentelemetry/sdk-trace-base';
 
 /** What a service passes to {@link startTelemetry}. */
 export interface TelemetryOptions {
@@ -49,8 +54,11 @@ function traceExporterUrl(endpoint: string): string {
 /**
  * Starts OpenTelemetry for this process: HTTP and pg instrumentation, W3C trace-context and
  * baggage propagation, OTLP/HTTP trace export when `otlpEndpoint` is set, Prometheus metrics
- * read on demand (no extra server). Spans get real ids even without an exporter, so logs
- * carry trace ids. Idempotent: later calls return the running instance.
+ * read on demand (no extra server). Without an exporter a trace started here is not recorded
+ * (nothing would read it, and recording a span per request cost a tenth of the gateway's CPU), but
+ * its spans still get real ids, so logs carry trace ids and the W3C context still travels; a
+ * caller's sampled trace is continued and recorded as usual. Idempotent: later calls return the
+ * running instance.
  *
  * Call it from the service's `src/instrumentation.ts`, imported on the first line of `main.ts`:
  * instrumentations only patch modules loaded after them.
@@ -73,6 +81,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
         ? new BatchSpanProcessor(new OTLPTraceExporter({ url: traceExporterUrl(options.otlpEndpoint) }))
         : new NoopSpanProcessor(),
     ],
+    ...(options.otlpEndpoint ? {} : { sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }) }),
     metricReaders: exporter ? [exporter] : [],
     // Logs go through pino to stdout; without this the SDK would start an OTLP log exporter.
     logRecordProcessors: [],

@@ -74,7 +74,9 @@ class GatewayHttp implements OnModuleInit, OnApplicationShutdown {
     const fastify = this.adapter.httpAdapter.getInstance<FastifyInstance>();
     const rpc = new RpcClient(this.nc, { timeoutMs: config.GATEWAY_RPC_TIMEOUT_MS });
     const store = await ArtifactStore.open(this.nc);
-    const metricsWriter = new RunMetricsWriter(rpc, this.publisher);
+    const metricsWriter = new RunMetricsWriter(rpc, this.publisher, {
+      asyncLingerMs: config.GATEWAY_METRICS_LINGER_MS,
+    });
     this.tokens = new TokensService(new TokensRepository(this.db), {
       cacheMs: config.GATEWAY_TOKEN_CACHE_MS,
     });

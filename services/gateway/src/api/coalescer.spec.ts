@@ -94,4 +94,49 @@ describe('Coalescer', () => {
     await expect(Promise.all([first[0], ...waiting])).resolves.toEqual(['r1#3', 'r1#3', 'r1#3']);
     expect(coalescer.activeLanes).toBe(0);
   });
+
+  describe('with minIntervalMs (linger)', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    test('an idle lane sends at once; under load sends are spaced and carry what arrived meanwhile', async () => {
+      const { calls, send } = controlledSend();
+      const coalescer = new Coalescer(send, 1000, 1, 5);
+      const first = coalescer.add('*', [1]);
+      expect(calls.map((c) => c.items)).toEqual([[1]]);
+      calls[0]!.done();
+      await expect(first).resolves.toBe('*#1');
+
+      const next = [coalescer.add('*', [2]), coalescer.add('*', [3])];
+      await jest.advanceTimersByTimeAsync(4);
+      expect(calls).toHaveLength(1);
+      const late = coalescer.add('*', [4]);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(calls.map((c) => c.items)).toEqual([[1], [2, 3, 4]]);
+      calls[1]!.done();
+      await expect(Promise.all([...next, late])).resolves.toEqual(['*#2', '*#2', '*#2']);
+
+      await jest.advanceTimersByTimeAsync(10);
+      expect(coalescer.activeLanes).toBe(0);
+      const idle = coalescer.add('*', [5]);
+      expect(calls.map((c) => c.items)).toEqual([[1], [2, 3, 4], [5]]);
+      calls[2]!.done();
+      await expect(idle).resolves.toBe('*#3');
+    });
+
+    test('a slow send counts toward the interval: the next one goes as soon as it is answered', async () => {
+      const { calls, send } = controlledSend();
+      const coalescer = new Coalescer(send, 1000, 1, 5);
+      const first = coalescer.add('*', [1]);
+      const second = coalescer.add('*', [2]);
+      await jest.advanceTimersByTimeAsync(20);
+      expect(calls).toHaveLength(1);
+      calls[0]!.done();
+      await expect(first).resolves.toBe('*#1');
+      await jest.advanceTimersByTimeAsync(0);
+      expect(calls.map((c) => c.items)).toEqual([[1], [2]]);
+      calls[1]!.done();
+      await expect(second).resolves.toBe('*#2');
+    });
+  });
 });

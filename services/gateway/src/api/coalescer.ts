@@ -6,6 +6,11 @@
  * promise settles with the send that carried its items, so a caller still answers only once its
  * own items are durable. With `maxInFlight` 1 a lane's items also keep their order.
  *
+ * `minIntervalMs` (a linger, as Kafka producers have) spaces a lane's sends: a send starts no
+ * sooner than that after the lane's previous one started. A request to a lane idle for longer
+ * still goes at once; under load the lane sends at most 1000 / `minIntervalMs` batches a second,
+ * each larger, at the cost of at most `minIntervalMs` more latency.
+ *
  * Hand-written because the batching libraries at hand (DataLoader, p-batch) batch per tick or per
  * time window; the gain here comes from batching per send in flight, which they do not do.
  */
@@ -19,13 +24,15 @@ export class Coalescer<T, R = void> {
     private readonly maxItems: number,
     /** Most sends of one lane in flight at once. */
     private readonly maxInFlight = 1,
+    /** Least time between the starts of two sends of one lane (0: none). */
+    private readonly minIntervalMs = 0,
   ) {}
 
   /** Resolves with the result of the send that carried these items, once it succeeded. */
   add(lane: string, items: readonly T[]): Promise<R> {
     let queue = this.lanes.get(lane);
     if (!queue) {
-      queue = { inFlight: 0, batches: [] };
+      queue = { inFlight: 0, batches: [], lastSendAt: -Infinity };
       this.lanes.set(lane, queue);
     }
     let last = queue.batches.at(-1);
@@ -46,7 +53,13 @@ export class Coalescer<T, R = void> {
 
   private async drain(lane: string, queue: LaneQueue<T, R>): Promise<void> {
     queue.inFlight++;
-    for (let batch = queue.batches.shift(); batch; batch = queue.batches.shift()) {
+    for (;;) {
+      const wait = queue.lastSendAt + this.minIntervalMs - performance.now();
+      // Requests arriving while this send waits join its batch.
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const batch = queue.batches.shift();
+      if (!batch) break;
+      queue.lastSendAt = performance.now();
       try {
         const result = await this.send(lane, batch.items);
         for (const w of batch.waiters) w.resolve(result);
@@ -55,12 +68,24 @@ export class Coalescer<T, R = void> {
       }
     }
     queue.inFlight--;
-    if (queue.inFlight === 0) this.lanes.delete(lane);
+    if (queue.inFlight > 0) return;
+    const spacing = queue.lastSendAt + this.minIntervalMs - performance.now();
+    if (spacing <= 0) {
+      this.lanes.delete(lane);
+      return;
+    }
+    // Keep the lane (and when it last sent) until its spacing is over, unless it is busy again.
+    setTimeout(() => {
+      if (queue.inFlight === 0 && queue.batches.length === 0 && this.lanes.get(lane) === queue)
+        this.lanes.delete(lane);
+    }, spacing).unref();
   }
 }
 
 interface LaneQueue<T, R> {
-  /** Sends under way; each takes batches until none is left. */
+  /** Sends under way (or waiting for the lane's spacing); each takes batches until none is left. */
   inFlight: number;
+  /** `performance.now()` when the lane's last send started. */
+  lastSendAt: number;
   batches: { items: T[]; waiters: { resolve: (result: R) => void; reject: (err: unknown) => void }[] }[];
 }

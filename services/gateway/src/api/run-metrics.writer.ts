@@ -19,6 +19,15 @@ const SYNC_SENDS_PER_RUN = 8;
 /** The one lane of asynchronous writes: points of all runs share a batch. */
 const ALL_RUNS = '*';
 
+export interface RunMetricsWriterOptions {
+  /**
+   * Least time between two asynchronous messages (`GATEWAY_METRICS_LINGER_MS`): under load each
+   * carries that long of requests, so tracking and NATS handle a few hundred messages a second
+   * whatever the request rate; a request to an idle writer still goes at once.
+   */
+  asyncLingerMs?: number;
+}
+
 interface RunPoint {
   runId: string;
   point: MetricPoint;
@@ -32,7 +41,8 @@ interface RunPoint {
  *
  * - synchronous: per run, one tracking `run.logBatch` per batch (its reply means queryable);
  * - asynchronous: all runs together, one `MetricsBatchLogged` JetStream message per batch (its
- *   PubAck means durable; followers of a run's live events get the run's share of it).
+ *   PubAck means durable; followers of a run's live events get the run's share of it), messages
+ *   at least `asyncLingerMs` apart.
  *
  * A request that carries its own `batchId` is not coalesced: the id is the idempotency key of
  * exactly its points, so it is sent as it came.
@@ -41,7 +51,7 @@ export class RunMetricsWriter {
   private readonly sync: Coalescer<RpcMetricPoint, string>;
   private readonly async: Coalescer<RunPoint, string>;
 
-  constructor(rpc: RpcClient, publisher: EventPublisher) {
+  constructor(rpc: RpcClient, publisher: EventPublisher, options: RunMetricsWriterOptions = {}) {
     this.sync = new Coalescer(
       async (runId, metrics) => {
         const result = await rpc.request(
@@ -54,12 +64,17 @@ export class RunMetricsWriter {
       TRACKING_LIMITS.metricsPerEvent,
       SYNC_SENDS_PER_RUN,
     );
-    this.async = new Coalescer(async (_lane, points) => {
-      const runs = byRun(points);
-      const batchId: string = randomUUID();
-      await publisher.publish(MetricsBatchLogged, { runs }, { id: `http.batch.${batchId}` });
-      return batchId;
-    }, TRACKING_LIMITS.pointsPerMetricsBatch);
+    this.async = new Coalescer(
+      async (_lane, points) => {
+        const runs = byRun(points);
+        const batchId: string = randomUUID();
+        await publisher.publish(MetricsBatchLogged, { runs }, { id: `http.batch.${batchId}` });
+        return batchId;
+      },
+      TRACKING_LIMITS.pointsPerMetricsBatch,
+      1,
+      options.asyncLingerMs ?? 0,
+    );
   }
 
   /**

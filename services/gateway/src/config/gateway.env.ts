@@ -38,6 +38,12 @@ export const gatewayEnv = {
     '10000',
     "How long the gateway waits for a service's reply, in ms.",
   ),
+  /** Linger of asynchronous metric writes: the least time between two JetStream messages of coalesced requests. */
+  GATEWAY_METRICS_LINGER_MS: withDefault(
+    envInt(0, 1000),
+    '5',
+    'Least time between two messages of coalesced asynchronous metric writes (POST /runs/:id/metrics), in ms: under load each message carries this long of requests (fewer, larger messages for tracking); an idle gateway still sends at once. 0 turns it off.',
+  ),
   /** Largest artifact file accepted, in bytes. */
   ARTIFACTS_MAX_BYTES: withDefault(
     envInt(1),
