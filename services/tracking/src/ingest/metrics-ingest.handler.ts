@@ -26,13 +26,14 @@ export class MetricsIngestHandler {
   }
 
   /**
-   * Each run's points are stored under `<event id>#<index>`, so a redelivery is recognised run by
-   * run and the event is acked once every run's points are stored.
+   * All runs' points are stored in one insert under the event's id (a redelivery is recognised as
+   * a whole); the event is acked once they are.
    */
   @OnEvent(MetricsBatchLogged)
   async metricsBatchLogged(@Payload() event: CloudEvent<MetricsBatchLoggedData>): Promise<void> {
-    await Promise.all(
-      event.data.runs.map((run, i) => this.writer.add(`${event.id}#${i}`, run.runId, run.metrics)),
+    await this.writer.addRuns(
+      event.id,
+      event.data.runs.map((run) => ({ runId: run.runId, points: run.metrics })),
     );
   }
 }

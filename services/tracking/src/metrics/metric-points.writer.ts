@@ -109,6 +109,19 @@ export class MetricPointsWriter implements BeforeApplicationShutdown {
     points: readonly MetricPointInput[],
     options: AddOptions = {},
   ): Promise<WriteOutcome> {
+    return this.addRuns(eventId, [{ runId, points }], options);
+  }
+
+  /**
+   * Queues the points of one event that carries several runs' points (the gateway's coalesced
+   * `MetricsBatchLogged`): they are stored in one insert, under the one event id, so a redelivery
+   * is recognised as a whole and the writer handles one event, not one per run.
+   */
+  addRuns(
+    eventId: string,
+    runs: readonly { runId: string; points: readonly MetricPointInput[] }[],
+    options: AddOptions = {},
+  ): Promise<WriteOutcome> {
     if (this.closed) return Promise.reject(new MetricsWriterClosedError());
     const buffered = this.buffer.get(eventId);
     if (buffered) {
@@ -117,24 +130,29 @@ export class MetricPointsWriter implements BeforeApplicationShutdown {
       this.kick();
       return done;
     }
-    let rows: string;
+    let rows = '';
+    let points = 0;
     try {
-      rows = encodeMetricRows(eventId, runId, points);
+      for (const run of runs) {
+        rows += encodeMetricRows(eventId, run.runId, run.points);
+        points += run.points.length;
+      }
     } catch (error) {
       return Promise.reject(error);
     }
-    if (points.length === 0) return Promise.resolve('inserted');
+    if (points === 0) return Promise.resolve('inserted');
     const pending: PendingEvent = {
       eventId,
-      runId,
+      // metric_events has a row per (run, event): any of its runs finds a stored event.
+      runId: runs[0]!.runId,
       rows,
-      points: points.length,
+      points,
       addedAt: Date.now(),
       urgent: false,
       waiters: [],
     };
     this.buffer.set(eventId, pending);
-    this.bufferedPoints += points.length;
+    this.bufferedPoints += points;
     if (options.flushNow) this.markUrgent(pending);
     const done = this.wait(pending, false);
     this.kick();
