@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** Every Slipway API token starts with this, so secret scanners can recognise one. */
 export const TOKEN_PREFIX = 'slw_';
@@ -13,7 +13,16 @@ export function generateTokenSecret(): string {
  * it cannot be guessed from its hash the way a password could (which would need a slow hash).
  */
 export function hashTokenSecret(secret: string): Buffer {
-  return createHash('sha256').update(secret, 'utf8').digest();
+  return Buffer.from(tokenSecretKey(secret), 'base64');
+}
+
+/**
+ * {@link hashTokenSecret} as base64: the key of a request's token in the verification cache and
+ * the rate limiter, computed once per request with the one-shot `crypto.hash` (a fifth of the
+ * cost of `createHash` … `digest`).
+ */
+export function tokenSecretKey(secret: string): string {
+  return hash('sha256', secret, 'base64');
 }
 
 /** The secret from an `Authorization: Bearer <token>` header, or undefined. */

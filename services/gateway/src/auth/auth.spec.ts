@@ -1,4 +1,11 @@
-import { bearerTokenOf, generateTokenSecret, hashTokenSecret, TOKEN_PREFIX } from './api-token';
+import { createHash } from 'node:crypto';
+import {
+  bearerTokenOf,
+  generateTokenSecret,
+  hashTokenSecret,
+  TOKEN_PREFIX,
+  tokenSecretKey,
+} from './api-token';
 import { grants } from './scopes';
 
 describe('auth - tokens and scopes', () => {
@@ -10,6 +17,13 @@ describe('auth - tokens and scopes', () => {
     expect(a).not.toBe(b);
     expect(hashTokenSecret(a)).toHaveLength(32);
     expect(hashTokenSecret(a).equals(hashTokenSecret(a))).toBe(true);
+  });
+
+  test('stored hash - sha256 of the secret; the request key is the same hash in base64', () => {
+    const secret = 'slw_abc';
+    const sha256 = createHash('sha256').update(secret, 'utf8').digest();
+    expect(hashTokenSecret(secret).equals(sha256)).toBe(true);
+    expect(tokenSecretKey(secret)).toBe(sha256.toString('base64'));
   });
 
   test('bearer - only "Bearer <token>" is read', () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parseOrThrow, ValidationError } from '@slipway/contracts';
-import { generateTokenSecret, hashTokenSecret } from './api-token';
+import { generateTokenSecret, hashTokenSecret, tokenSecretKey } from './api-token';
 import type { Principal } from './principal';
 import { TokenNotFoundError, UnauthenticatedError } from './token.errors';
 import { createTokenBodySchema, type CreatedToken, type TokenView } from './token.views';
@@ -78,16 +78,15 @@ export class TokensService {
 
   /** The principal a secret stands for, or {@link UnauthenticatedError}. */
   verify(secret: string): Promise<Principal> {
-    return this.verifyHash(hashTokenSecret(secret));
+    return this.verifyKey(tokenSecretKey(secret));
   }
 
-  /** Like {@link verify}, from the secret's {@link hashTokenSecret} (computed once per request). */
-  async verifyHash(hash: Buffer): Promise<Principal> {
-    const key = hash.toString('base64');
+  /** Like {@link verify}, from the secret's {@link tokenSecretKey} (computed once per request). */
+  async verifyKey(key: string): Promise<Principal> {
     const now = Date.now();
     let cached = this.cache.get(key);
     if (!cached || cached.until < now) {
-      const token = await this.repository.findBySecretHash(hash);
+      const token = await this.repository.findBySecretHash(Buffer.from(key, 'base64'));
       if (!token) throw new UnauthenticatedError('unknown API token');
       if (this.cache.size >= (this.options.maxCached ?? 10_000)) this.cache.clear();
       cached = { token, until: now + this.options.cacheMs };

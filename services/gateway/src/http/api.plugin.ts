@@ -4,7 +4,7 @@ import { parseOrThrow } from '@slipway/contracts';
 import type { RpcClient } from '@slipway/messaging';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { bearerTokenOf, hashTokenSecret } from '../auth/api-token';
+import { bearerTokenOf, tokenSecretKey } from '../auth/api-token';
 import type { Principal } from '../auth/principal';
 import { grants } from '../auth/scopes';
 import { ForbiddenError, UnauthenticatedError } from '../auth/token.errors';
@@ -17,8 +17,8 @@ import { endRequestSpan, startRequestSpan } from './request-span';
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
-    /** sha256 of the bearer secret, computed once for the rate limiter and the token check. */
-    bearerHash?: Buffer;
+    /** sha256 of the bearer secret (base64), computed once for the rate limiter and the token check. */
+    bearerKey?: string;
   }
   interface FastifyContextConfig {
     gatewayRoute?: GatewayRoute;
@@ -155,16 +155,16 @@ async function authenticate(request: FastifyRequest, tokens: TokensService): Pro
         ? 'the Authorization header must be "Bearer <token>"'
         : 'an API token is required: send "Authorization: Bearer <token>"',
     );
-  return tokens.verifyHash(bearerHashOf(request, secret));
+  return tokens.verifyKey(bearerKeyOf(request, secret));
 }
 
-function bearerHashOf(request: FastifyRequest, secret: string): Buffer {
-  return (request.bearerHash ??= hashTokenSecret(secret));
+function bearerKeyOf(request: FastifyRequest, secret: string): string {
+  return (request.bearerKey ??= tokenSecretKey(secret));
 }
 
 function rateLimitKey(request: FastifyRequest): string {
   const secret = bearerTokenOf(request.headers.authorization);
-  return secret ? `t:${bearerHashOf(request, secret).toString('base64')}` : `ip:${request.ip}`;
+  return secret ? `t:${bearerKeyOf(request, secret)}` : `ip:${request.ip}`;
 }
 
 function sendError(reply: FastifyReply, request: FastifyRequest, err: unknown, logger: Logger): FastifyReply {
