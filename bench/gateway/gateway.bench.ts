@@ -15,7 +15,8 @@
  *   for the hello-world and for ours.
  *
  * Env: BENCH_SECONDS (10 per scenario), BENCH_CONNECTIONS (64), BENCH_TARGET_RATE (5000),
- * BENCH_ONLY (some of ceiling,ceiling-target,async,async-target,sync,mlflow,batch,compare).
+ * BENCH_ONLY (some of ceiling,ceiling-target,async,async-target,sync,mlflow,batch,compare),
+ * BENCH_TIMELINE=1 (open loop: the worst latency of each quarter second, to find stalls).
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -74,10 +75,12 @@ async function offered(
     connections: CONNECTIONS,
     next,
   });
-  const figures = { name, ...result, errors: result.errors };
+  const figures = { name, ...result };
   process.stdout.write(
     `${name.padEnd(44)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50} ms  p90 ${result.p90} ms  p99 ${result.p99} ms  p99.9 ${result.p999} ms  non-2xx ${result.non2xx}  errors ${result.errors}  (load generator late by up to ${result.generatorLagMax} ms)\n`,
   );
+  if (process.env['BENCH_TIMELINE'])
+    process.stdout.write(`  worst latency per 250 ms: ${result.worstPerQuarterSecond.join(' ')}\n`);
   return figures;
 }
 

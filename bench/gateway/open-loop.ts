@@ -40,6 +40,8 @@ export interface OpenLoopResult {
   errors: number;
   /** Most the generator itself was late sending a due request (ms): its own share of the latencies. */
   generatorLagMax: number;
+  /** The worst latency (ms) of the requests due in each quarter second of the measured part: where the stalls were. */
+  worstPerQuarterSecond: number[];
 }
 
 interface Due {
@@ -82,6 +84,8 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
   let non2xx = 0;
   let errors = 0;
   let generatorLagMax = 0;
+  let measuredFrom = 0;
+  const worst: number[] = [];
   const waiting: Due[] = [];
   const idle: Connection[] = [];
   let allAnswered: () => void = () => undefined;
@@ -93,7 +97,10 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
       if (status === undefined) errors++;
       else {
         if (status < 200 || status > 299) non2xx++;
-        histogram.recordValue(Math.round((performance.now() - due.at) * 1000));
+        const latency = performance.now() - due.at;
+        histogram.recordValue(Math.round(latency * 1000));
+        const quarter = Math.max(0, Math.floor((due.at - measuredFrom) / 250));
+        worst[quarter] = Math.max(worst[quarter] ?? 0, latency);
       }
     }
     if (sent === total && answered === total) allAnswered();
@@ -154,14 +161,13 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
   idle.push(...connections);
 
   const start = performance.now();
-  let measuredFrom = start;
+  measuredFrom = start + warmupMs;
   await new Promise<void>((resolve) => {
     const tick = () => {
       const now = performance.now();
       if (sent < total && sent >= warmup)
         generatorLagMax = Math.max(generatorLagMax, now - (start + dueAt(sent)));
       while (sent < total && start + dueAt(sent) <= now) {
-        if (sent === warmup) measuredFrom = now;
         dispatch({ at: start + dueAt(sent), measured: sent >= warmup });
         sent++;
       }
@@ -188,6 +194,7 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
     non2xx,
     errors,
     generatorLagMax: Math.round(generatorLagMax * 10) / 10,
+    worstPerQuarterSecond: Array.from(worst, (ms) => Math.round(ms ?? 0)),
   };
   histogram.destroy();
   return result;
