@@ -55,7 +55,8 @@ export class Coalescer<T, R = void> {
     queue.inFlight++;
     for (;;) {
       const wait = queue.lastSendAt + this.minIntervalMs - performance.now();
-      // Requests arriving while this send waits join its batch.
+      // Requests arriving while this waits join the next batch (after the last send too, so the
+      // lane stays busy until its spacing is over).
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const batch = queue.batches.shift();
       if (!batch) break;
@@ -67,18 +68,9 @@ export class Coalescer<T, R = void> {
         for (const w of batch.waiters) w.reject(err);
       }
     }
+    // The loop only ends once the lane's spacing is over: a request after this goes at once.
     queue.inFlight--;
-    if (queue.inFlight > 0) return;
-    const spacing = queue.lastSendAt + this.minIntervalMs - performance.now();
-    if (spacing <= 0) {
-      this.lanes.delete(lane);
-      return;
-    }
-    // Keep the lane (and when it last sent) until its spacing is over, unless it is busy again.
-    setTimeout(() => {
-      if (queue.inFlight === 0 && queue.batches.length === 0 && this.lanes.get(lane) === queue)
-        this.lanes.delete(lane);
-    }, spacing).unref();
+    if (queue.inFlight === 0) this.lanes.delete(lane);
   }
 }
 
