@@ -45,7 +45,9 @@ export class RunBatchService {
     const paramsStored = params.length > 0 ? (await this.params.logParams(runId, params)).stored : 0;
     if (tags.length > 0) await this.tags.setTags(runId, tags);
     const outcome =
-      metrics.length > 0 ? await this.writer.add(eventId, runId, metrics, { flushNow: true }) : undefined;
+      metrics.length > 0
+        ? await this.writer.add(eventId, runId, metrics, { flushNow: true, freshId: !request.batchId })
+        : undefined;
     return {
       runId,
       batchId,

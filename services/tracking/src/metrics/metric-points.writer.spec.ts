@@ -8,10 +8,13 @@ import { MetricsWriteError, MetricsWriterClosedError } from './metrics.errors';
 class FakeStore implements MetricPointsStore {
   readonly stored = new Set<string>();
   readonly inserts: string[] = [];
+  /** The event ids of each redelivery lookup. */
+  readonly lookups: string[][] = [];
   failNext: Error | undefined;
   gate: Promise<void> | undefined;
 
   async storedEventIds(events: readonly StoredEventRef[]): Promise<Set<string>> {
+    this.lookups.push(events.map((e) => e.eventId));
     return new Set(events.map((e) => e.eventId).filter((id) => this.stored.has(id)));
   }
 
@@ -51,6 +54,18 @@ describe('MetricPointsWriter', () => {
     expect(outcomes).toEqual(['inserted', 'inserted', 'inserted']);
     expect(store.inserts).toHaveLength(1);
     expect(writer.stats()).toMatchObject({ flushes: 1, inserts: 1, insertedEvents: 3, insertedPoints: 30 });
+  });
+
+  test('fresh ids - an id made up for the call is not looked up; a client id still is', async () => {
+    writer = new MetricPointsWriter(store, { maxBatchPoints: 1000, maxBatchAgeMs: 20 });
+    await Promise.all([
+      writer.add('made-up', 'r1', points(2), { freshId: true }),
+      writer.add('client', 'r1', points(2)),
+    ]);
+    expect(store.lookups).toEqual([['client']]);
+    await writer.add('made-up-2', 'r1', points(2), { freshId: true, flushNow: true });
+    expect(store.lookups).toHaveLength(1);
+    expect(store.rowCount()).toBe(6);
   });
 
   test('batching - reaching the size limit flushes without waiting for the age', async () => {

@@ -48,6 +48,8 @@ interface PendingEvent {
   addedAt: number;
   /** A caller is waiting for a reply: flush as soon as no flush runs, whatever the size or age. */
   urgent: boolean;
+  /** Known not to be stored yet ({@link AddOptions.freshId}): no redelivery check. */
+  fresh: boolean;
   waiters: Waiter[];
 }
 
@@ -59,6 +61,11 @@ export interface AddOptions {
    * callers still share inserts.
    */
   flushNow?: boolean;
+  /**
+   * The event id was made up for this call (no client-chosen id): it cannot be stored already,
+   * so the flush does not look it up.
+   */
+  freshId?: boolean;
 }
 
 /**
@@ -149,6 +156,7 @@ export class MetricPointsWriter implements BeforeApplicationShutdown {
       points,
       addedAt: Date.now(),
       urgent: false,
+      fresh: options.freshId === true,
       waiters: [],
     };
     this.buffer.set(eventId, pending);
@@ -251,7 +259,8 @@ export class MetricPointsWriter implements BeforeApplicationShutdown {
     this.counters.flushes++;
     let stored: Set<string>;
     try {
-      stored = await this.store.storedEventIds(batch);
+      const maybeStored = batch.filter((pending) => !pending.fresh);
+      stored = maybeStored.length > 0 ? await this.store.storedEventIds(maybeStored) : new Set();
       const fresh = batch.filter((pending) => !stored.has(pending.eventId));
       if (fresh.length > 0) {
         await this.store.insertRows(fresh.map((pending) => pending.rows).join(''));
