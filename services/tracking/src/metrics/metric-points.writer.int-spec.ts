@@ -88,14 +88,19 @@ describe('MetricPointsWriter on ClickHouse', () => {
 
   test('several runs in one event - one insert for all of them; a redelivery is recognised by another writer', async () => {
     const first = newWriter({ maxBatchAgeMs: 10 });
-    const runs = ['multi-a', 'multi-b', 'multi-c'].map((runId, r) => ({ runId, points: hundred(r * 100) }));
+    // A run without points first: the redelivery check must still find the event.
+    const runs = [
+      { runId: 'multi-empty', points: [] },
+      ...['multi-a', 'multi-b', 'multi-c'].map((runId, r) => ({ runId, points: hundred(r * 100) })),
+    ];
     await expect(first.addRuns('multi-1', runs)).resolves.toBe('inserted');
     expect(first.stats()).toMatchObject({ inserts: 1, insertedEvents: 1, insertedPoints: 300 });
     const stored = await count('event_id = {e:String}', { e: 'multi-1' });
     expect(stored).toEqual({ n: 300, inserts: 1 });
     const second = newWriter({ maxBatchAgeMs: 10 });
     await expect(second.addRuns('multi-1', runs)).resolves.toBe('duplicate');
-    for (const { runId } of runs) expect((await count('run_id = {r:String}', { r: runId })).n).toBe(100);
+    for (const { runId, points } of runs)
+      expect((await count('run_id = {r:String}', { r: runId })).n).toBe(points.length);
   });
 
   test('NaN and infinities - stored and read back as such, the latest may be NaN', async () => {

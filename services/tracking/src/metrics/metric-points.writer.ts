@@ -150,8 +150,8 @@ export class MetricPointsWriter implements BeforeApplicationShutdown {
     if (points === 0) return Promise.resolve('inserted');
     const pending: PendingEvent = {
       eventId,
-      // metric_events has a row per (run, event): any of its runs finds a stored event.
-      runId: runs[0]!.runId,
+      // metric_events has a row per (run, event) of the stored points: any run with points finds it.
+      runId: runs.find((run) => run.points.length > 0)!.runId,
       rows,
       points,
       addedAt: Date.now(),
