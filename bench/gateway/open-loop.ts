@@ -86,8 +86,11 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
   let generatorLagMax = 0;
   let measuredFrom = 0;
   const worst: number[] = [];
+  /** Requests due while every connection was busy, oldest first from `waitingHead`. */
   const waiting: Due[] = [];
+  let waitingHead = 0;
   const idle: Connection[] = [];
+  let alive = 0;
   let allAnswered: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (allAnswered = resolve));
 
@@ -117,7 +120,14 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
   const dispatch = (due: Due) => {
     const conn = idle.pop();
     if (conn) send(conn, due);
+    else if (alive === 0) settle(due, undefined);
     else waiting.push(due);
+  };
+  const nextWaiting = (): Due | undefined => {
+    if (waitingHead === waiting.length) return undefined;
+    const due = waiting[waitingHead++];
+    if (waitingHead === waiting.length) waiting.length = waitingHead = 0;
+    return due;
   };
   const onData = (conn: Connection, chunk: Buffer) => {
     conn.received = conn.received.length ? Buffer.concat([conn.received, chunk]) : chunk;
@@ -133,7 +143,7 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
       conn.inFlight = undefined;
       conn.received = conn.received.subarray(size);
       settle(due, Number(head.slice(9, 12)));
-      const next = waiting.shift();
+      const next = nextWaiting();
       if (next) send(conn, next);
       else idle.push(conn);
     }
@@ -145,15 +155,25 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
         new Promise<Connection>((resolve, reject) => {
           const socket = connect({ host: hostname, port: Number(port), noDelay: true });
           const conn: Connection = { socket, received: Buffer.alloc(0) };
-          socket.once('connect', () => resolve(conn));
-          socket.once('error', reject);
+          let connected = false;
+          socket.once('connect', () => {
+            connected = true;
+            alive++;
+            resolve(conn);
+          });
+          // An error after the connection is up is followed by 'close'.
+          socket.on('error', (err) => connected || reject(err));
           socket.on('data', (chunk: Buffer) => onData(conn, chunk));
           socket.on('close', () => {
-            // A closed connection takes no more requests; what it carried counts as an error.
+            if (!connected) return;
+            // A closed connection takes no more requests; what it carried counts as an error, and
+            // so does what is waiting once no connection is left.
+            alive--;
             const at = idle.indexOf(conn);
             if (at >= 0) idle.splice(at, 1);
             if (conn.inFlight) settle(conn.inFlight, undefined);
             conn.inFlight = undefined;
+            if (alive === 0) for (let due = nextWaiting(); due; due = nextWaiting()) settle(due, undefined);
           });
         }),
     ),
