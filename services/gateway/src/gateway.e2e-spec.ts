@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { connect } from '@nats-io/transport-node';
+import { GetRun } from '@slipway/contracts';
 import { startTestPlatform, type TestPlatform } from '@slipway/testing';
 import { apiClient, type Json } from './testing/api-client';
 
@@ -216,6 +218,16 @@ describe('gateway - the REST API as a user drives it', () => {
     for (const name of ['sweep-1', 'sweep-2', 'sweep-3'])
       runIds.push((await admin('POST', '/api/v1/runs', { runName: name })).body.info.runId);
     const events = await openEventStream(platform.gatewayUrl, platform.adminToken, `run:${runIds[0]}`);
+    // Every GetRun the gateway asks tracking (a plain subscriber sees each request too; the body
+    // is Nest's `{ pattern, data, id }`).
+    const nc = await connect({ servers: platform.natsUrl });
+    const runLookups: string[] = [];
+    const lookups = nc.subscribe(GetRun.subject, {
+      callback: (_err, msg) => {
+        runLookups.push(msg.json<{ data: { runId: string } }>().data.runId);
+      },
+    });
+    await nc.flush();
     try {
       const replies = await Promise.all(
         Array.from({ length: 300 }, (_, i) =>
@@ -227,6 +239,9 @@ describe('gateway - the REST API as a user drives it', () => {
       expect(replies.map((r) => r.status)).toEqual(Array(300).fill(202));
       // Coalesced: far fewer JetStream messages than requests.
       expect(new Set(replies.map((r) => r.body.batchId)).size).toBeLessThan(300);
+      // The gateway asked tracking once per run whether it may take points, not once per request.
+      await nc.flush();
+      expect(runLookups.sort()).toEqual([...runIds].sort());
 
       const deadline = Date.now() + 15_000;
       let counts: number[] = [];
@@ -245,6 +260,8 @@ describe('gateway - the REST API as a user drives it', () => {
       }
       expect(live.sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, step) => step));
     } finally {
+      lookups.unsubscribe();
+      await nc.close();
       events.close();
     }
   });
