@@ -26,7 +26,7 @@ import { openLoop, type LoadRequest } from './open-loop';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 64);
-/** The issue's target rate: p99 is measured with this load offered (autocannon corrects for coordinated omission). */
+/** The issue's target rate: p99 is measured with this load offered, in an open loop ({@link openLoop}). */
 const TARGET_RATE = Number(process.env['BENCH_TARGET_RATE'] ?? 5000);
 
 interface Figures {
@@ -157,30 +157,21 @@ async function main(): Promise<void> {
         metrics: [{ key: 'loss', value: Math.random(), step: step++, timestamp: Date.now() }],
       });
     /** One point per request, the runs taking turns (20 training jobs reporting at once). */
-    const singleMetric = (suffix: string, body: () => string = onePoint): autocannon.Options => ({
+    const singleMetricRequest = (suffix: string) => ({
+      path: `/api/v1/runs/${runIds[next++ % runIds.length]}/${suffix}`,
+      body: onePoint(),
+    });
+    const singleMetric = (suffix: string): autocannon.Options => ({
       url: platform.gatewayUrl,
       method: 'POST',
       headers,
-      requests: [
-        {
-          setupRequest: (req) => ({
-            ...req,
-            path: `/api/v1/runs/${runIds[next++ % runIds.length]}/${suffix}`,
-            body: body(),
-          }),
-        },
-      ],
+      requests: [{ setupRequest: (req) => ({ ...req, ...singleMetricRequest(suffix) }) }],
     });
     // Offered first: the closed loop after it leaves tracking a backlog to digest.
     const asyncAtTarget = await offered(
       `  same at ${TARGET_RATE.toLocaleString('en')} req/s offered (open loop)`,
       platform.gatewayUrl,
-      () => ({
-        method: 'POST',
-        path: `/api/v1/runs/${runIds[next++ % runIds.length]}/metrics`,
-        headers,
-        body: onePoint(),
-      }),
+      () => ({ method: 'POST', headers, ...singleMetricRequest('metrics') }),
       'async-target',
     );
     const asyncSingle = await load(

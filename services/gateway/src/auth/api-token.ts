@@ -13,7 +13,7 @@ export function generateTokenSecret(): string {
  * it cannot be guessed from its hash the way a password could (which would need a slow hash).
  */
 export function hashTokenSecret(secret: string): Buffer {
-  return Buffer.from(tokenSecretKey(secret), 'base64');
+  return hash('sha256', secret, 'buffer');
 }
 
 /**
