@@ -140,7 +140,7 @@ async function main(): Promise<void> {
       run: runId(i % RUNS),
       points: eventPoints(Math.floor(i / RUNS)),
     }));
-    const writer = new MetricPointsWriter(new ClickHouseMetricPointsStore(ch.client, maxIds), {
+    const writer = new MetricPointsWriter(new ClickHouseMetricPointsStore(ch, maxIds), {
       maxBatchPoints: BATCH_POINTS,
     });
     const start = performance.now();
@@ -164,7 +164,7 @@ async function main(): Promise<void> {
         `stored ${stored.toLocaleString('en')}, unique ${unique.toLocaleString('en')} ${stored === points && unique === points ? 'OK' : 'MISMATCH'}`,
     );
     // Redelivering everything must store nothing more.
-    const again = new MetricPointsWriter(new ClickHouseMetricPointsStore(ch.client, maxIds));
+    const again = new MetricPointsWriter(new ClickHouseMetricPointsStore(ch, maxIds));
     const redeliverStart = performance.now();
     const outcomes = await Promise.all(
       prepared.slice(0, 2_000).map((ev) => again.add(ev.id, ev.run, ev.points)),

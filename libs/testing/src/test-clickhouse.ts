@@ -14,11 +14,15 @@ export interface TestClickHouse {
   url?: string;
   /** The chDB data directory when embedded; pass it as `dataPath` to code under test (same-path connections coexist). */
   dataPath?: string;
+  /** chDB's own calls (raw insert) when embedded: pass to persistence's `formattedInserter`. */
+  chdb?: { rawInsert(params: Record<string, unknown>): Promise<unknown> };
   /** Drops the database (server) or removes the data directory (embedded), and closes the client. */
   close(): Promise<void>;
 }
 
-type ChdbConnection = NonNullable<ClickHouseClientConfigOptions['connection']>;
+type ChdbConnection = NonNullable<ClickHouseClientConfigOptions['connection']> & {
+  chdb: NonNullable<TestClickHouse['chdb']>;
+};
 
 // Mirrors `DEFAULT_CLICKHOUSE_SETTINGS` of @slipway/persistence, which this lib must not import
 // (persistence's own tests use this one).
@@ -61,10 +65,8 @@ async function embedded(database: string): Promise<TestClickHouse> {
   }
   const { createChdbConnection } = chdb;
   const dataPath = await mkdtemp(join(tmpdir(), 'slipway-chdb-'));
-  const client = createClient({
-    connection: createChdbConnection({ path: dataPath }),
-    clickhouse_settings: SETTINGS,
-  });
+  const connection = createChdbConnection({ path: dataPath });
+  const client = createClient({ connection, clickhouse_settings: SETTINGS });
   try {
     await client.command({ query: `CREATE DATABASE \`${database}\`` });
     await client.command({ query: `USE \`${database}\`` });
@@ -77,6 +79,7 @@ async function embedded(database: string): Promise<TestClickHouse> {
     client,
     database,
     dataPath,
+    chdb: connection.chdb,
     close: async () => {
       await client.close();
       await rm(dataPath, { recursive: true, force: true });

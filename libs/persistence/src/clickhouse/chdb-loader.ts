@@ -2,9 +2,25 @@ import type { ClickHouseClientConfigOptions } from '@clickhouse/client';
 import { SlipwayError } from '@slipway/contracts';
 import { PersistenceErrorCodes } from '../persistence-errors';
 
+/** chDB's raw insert: the payload goes to the engine as it is, without the SQL parser. */
+export interface ChdbRawInsert {
+  rawInsert(params: {
+    table: string;
+    columns?: readonly string[];
+    format: 'JSONCompactEachRow' | 'JSONEachRow' | 'TSV' | 'CSV';
+    values: Buffer;
+    settings?: Record<string, string | number | boolean>;
+  }): Promise<unknown>;
+}
+
+/** The connection `chdb/connection` creates: a `@clickhouse/client` connection plus chDB's own calls. */
+export type ChdbConnection = NonNullable<ClickHouseClientConfigOptions['connection']> & {
+  chdb: ChdbRawInsert;
+};
+
 /** The part of `chdb/connection` Slipway uses. */
 export interface ChdbConnectionModule {
-  createChdbConnection(options: { path: string }): NonNullable<ClickHouseClientConfigOptions['connection']>;
+  createChdbConnection(options: { path: string }): ChdbConnection;
 }
 
 /**

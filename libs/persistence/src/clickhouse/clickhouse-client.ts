@@ -1,11 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import { trace } from '@opentelemetry/api';
 import { SlipwayError } from '@slipway/contracts';
 import { assertIdentifier } from '../identifier';
 import { PersistenceErrorCodes } from '../persistence-errors';
-import { loadChdb } from './chdb-loader';
+import { type ChdbConnection, type ChdbRawInsert, loadChdb } from './chdb-loader';
 
 /** Options of {@link createClickHouse}. */
 export interface ClickHouseOptions {
@@ -21,6 +22,17 @@ export interface ClickHouseOptions {
   requestTimeoutMs?: number;
 }
 
+/** Rows already encoded in an input format, for {@link ClickHouseHandle.insertFormatted}. */
+export interface FormattedInsert {
+  /** A table of the handle's database. */
+  table: string;
+  /** The columns each row fills, in order. */
+  columns: readonly string[];
+  format: 'JSONCompactEachRow';
+  /** The rows, one per line. */
+  body: Buffer;
+}
+
 /** An open ClickHouse, server or embedded, behind one client API. */
 export interface ClickHouseHandle {
   client: ClickHouseClient;
@@ -28,6 +40,13 @@ export interface ClickHouseHandle {
   database: string;
   /** Absolute data directory in embedded mode. */
   dataPath?: string;
+  /**
+   * Inserts pre-encoded rows in one statement, synchronously (no async insert). Embedded, the
+   * bytes go to chDB's raw insert: through `client.exec` they would be appended to the SQL text
+   * (chDB's connection runs `INSERT … FORMAT X\n<rows>` as one query), which measured 1.5× slower
+   * for 50,000-row batches. Against a server they are the body of the HTTP request.
+   */
+  insertFormatted(insert: FormattedInsert): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,14 +87,49 @@ async function openServer(
   });
 }
 
+/** Where {@link formattedInserter} inserts: a client, its database, and chDB's own calls when embedded. */
+export interface FormattedInsertTarget {
+  client: ClickHouseClient;
+  database: string;
+  chdb?: ChdbRawInsert;
+}
+
+/**
+ * {@link ClickHouseHandle.insertFormatted} for `target`: chDB's raw insert when it has one, else
+ * the client's `exec` with the rows as the request body. Table and columns must be identifiers.
+ */
+export function formattedInserter(target: FormattedInsertTarget): (insert: FormattedInsert) => Promise<void> {
+  const database = assertIdentifier('ClickHouse database', target.database);
+  return async (insert) => {
+    const table = assertIdentifier('ClickHouse table', insert.table);
+    const columns = insert.columns.map((c) => assertIdentifier('ClickHouse column', c));
+    if (target.chdb) {
+      await target.chdb.rawInsert({
+        table: `${database}.${table}`,
+        columns,
+        format: insert.format,
+        values: insert.body,
+        settings: { async_insert: 0 },
+      });
+      return;
+    }
+    const result = await target.client.exec({
+      query: `INSERT INTO \`${database}\`.\`${table}\` (${columns.join(', ')}) FORMAT ${insert.format}`,
+      values: Readable.from([insert.body], { objectMode: false }),
+      clickhouse_settings: { async_insert: 0 },
+    });
+    result.stream.destroy();
+  };
+}
+
 async function openEmbedded(
   dataPath: string,
   database: string,
   options: ClickHouseOptions,
-): Promise<ClickHouseClient> {
+): Promise<{ client: ClickHouseClient; connection: ChdbConnection }> {
   const { createChdbConnection } = loadChdb();
   await mkdir(dataPath, { recursive: true });
-  let connection;
+  let connection: ChdbConnection;
   try {
     connection = createChdbConnection({ path: dataPath });
   } catch (error) {
@@ -99,7 +153,7 @@ async function openEmbedded(
     await client.close();
     throw error;
   }
-  return client;
+  return { client, connection };
 }
 
 /**
@@ -112,11 +166,24 @@ export async function createClickHouse(options: ClickHouseOptions): Promise<Clic
   const database = assertIdentifier('ClickHouse database', options.database);
   if (options.url) {
     const client = await openServer(options.url, database, options);
-    return { client, mode: 'server', database, close: () => client.close() };
+    return {
+      client,
+      mode: 'server',
+      database,
+      insertFormatted: formattedInserter({ client, database }),
+      close: () => client.close(),
+    };
   }
   const dataPath = resolve(options.dataPath ?? '.slipway/data/clickhouse');
-  const client = await openEmbedded(dataPath, database, options);
-  return { client, mode: 'embedded', database, dataPath, close: () => client.close() };
+  const { client, connection } = await openEmbedded(dataPath, database, options);
+  return {
+    client,
+    mode: 'embedded',
+    database,
+    dataPath,
+    insertFormatted: formattedInserter({ client, database, chdb: connection.chdb }),
+    close: () => client.close(),
+  };
 }
 
 /** Readiness probe: a ping (server) or `SELECT 1` (embedded); rejects when ClickHouse cannot answer. */

@@ -1,5 +1,10 @@
 import { createTestClickHouse, type TestClickHouse } from '@slipway/testing';
-import { checkClickHouse, createClickHouse, type ClickHouseHandle } from './clickhouse-client';
+import {
+  checkClickHouse,
+  createClickHouse,
+  formattedInserter,
+  type ClickHouseHandle,
+} from './clickhouse-client';
 import {
   revertClickHouseMigration,
   runClickHouseMigrations,
@@ -102,5 +107,48 @@ describe('ClickHouse', () => {
     );
     expect(stored.map((r) => r.nan)).toEqual([1, 0, 0, 0]);
     expect(stored.map((r) => fromClickHouseFloat(r.v))).toEqual(values);
+  });
+
+  test('insertFormatted - pre-encoded rows, NaN included, by the handle and through the client alone', async () => {
+    await ch.client.command({
+      query:
+        'CREATE TABLE encoded (run_id String, step UInt32, value Float64) ENGINE = MergeTree ORDER BY (run_id, step)',
+    });
+    const insert = (body: string) => ({
+      table: 'encoded',
+      columns: ['run_id', 'step', 'value'],
+      format: 'JSONCompactEachRow' as const,
+      body: Buffer.from(body),
+    });
+    // Embedded, the handle uses chDB's raw insert; the client-only inserter is the server's path.
+    await ch.insertFormatted(insert('["a",1,0.5]\n["a",2,"nan"]\n'));
+    await formattedInserter({ client: ch.client, database: ch.database })(insert('["b",1,-1]\n'));
+    expect(await rows('SELECT run_id, step, isNaN(value) AS nan FROM encoded ORDER BY run_id, step')).toEqual(
+      [
+        { run_id: 'a', step: 1, nan: 0 },
+        { run_id: 'a', step: 2, nan: 1 },
+        { run_id: 'b', step: 1, nan: 0 },
+      ],
+    );
+  });
+
+  test('insertFormatted - a bad row fails the whole insert; a bad identifier is refused before SQL', async () => {
+    await expect(
+      ch.insertFormatted({
+        table: 'encoded',
+        columns: ['run_id', 'step', 'value'],
+        format: 'JSONCompactEachRow',
+        body: Buffer.from('["c",1,1]\n["c","not a step",1]\n'),
+      }),
+    ).rejects.toThrow();
+    expect(await rows("SELECT toUInt32(count()) AS n FROM encoded WHERE run_id = 'c'")).toEqual([{ n: 0 }]);
+    await expect(
+      ch.insertFormatted({
+        table: 'encoded; DROP TABLE encoded',
+        columns: ['run_id'],
+        format: 'JSONCompactEachRow',
+        body: Buffer.from('["d"]\n'),
+      }),
+    ).rejects.toMatchObject({ code: 'PERSISTENCE.INVALID_DEFINITION' });
   });
 });

@@ -1,5 +1,4 @@
-import { Readable } from 'node:stream';
-import type { ClickHouseClient } from '@clickhouse/client';
+import type { ClickHouseHandle } from '@slipway/persistence';
 import { chunks } from './id-chunks';
 import { METRIC_ROW_COLUMNS } from './metric-points.encoding';
 import { queryRows, text } from './metric-rows';
@@ -18,14 +17,10 @@ export interface MetricPointsStore {
   insertRows(rows: string): Promise<void>;
 }
 
-// JSON numbers read into DateTime64 are ms ticks. (chDB quirk: `INSERT … SELECT … FROM input()`
-// with the rows inline inserts nothing, without an error; an EPHEMERAL Int64 column was no faster.)
-const INSERT = `INSERT INTO metric_points (${METRIC_ROW_COLUMNS.join(', ')}) FORMAT JSONCompactEachRow`;
-
 /** {@link MetricPointsStore} on the tracking database (`metric_points`, `metric_events`). */
 export class ClickHouseMetricPointsStore implements MetricPointsStore {
   constructor(
-    private readonly client: ClickHouseClient,
+    private readonly clickhouse: Pick<ClickHouseHandle, 'client' | 'insertFormatted'>,
     private readonly maxIdsPerQuery: number,
   ) {}
 
@@ -37,7 +32,7 @@ export class ClickHouseMetricPointsStore implements MetricPointsStore {
       const runs = [...new Set(chunk.map((e) => e.runId))];
       const ids = chunk.map((e) => e.eventId);
       const rows = await queryRows(
-        this.client,
+        this.clickhouse.client,
         {
           query: `SELECT DISTINCT event_id FROM metric_events
             WHERE run_id IN {runs:Array(String)} AND event_id IN {ids:Array(String)}`,
@@ -51,13 +46,15 @@ export class ClickHouseMetricPointsStore implements MetricPointsStore {
   }
 
   async insertRows(rows: string): Promise<void> {
-    // exec with a raw body sends the pre-encoded rows as they are (insert() would re-serialize
-    // row objects); our own batching replaces ClickHouse's async inserts, hence async_insert=0.
-    const result = await this.client.exec({
-      query: INSERT,
-      values: Readable.from([Buffer.from(rows)], { objectMode: false }),
-      clickhouse_settings: { async_insert: 0 },
+    // The pre-encoded rows go as they are (insert() would re-serialize row objects); JSON numbers
+    // read into DateTime64 are ms ticks. Our own batching replaces ClickHouse's async inserts.
+    // (chDB quirk: `INSERT … SELECT … FROM input()` with the rows inline inserts nothing, without
+    // an error; an EPHEMERAL Int64 column was no faster.)
+    await this.clickhouse.insertFormatted({
+      table: 'metric_points',
+      columns: METRIC_ROW_COLUMNS,
+      format: 'JSONCompactEachRow',
+      body: Buffer.from(rows),
     });
-    result.stream.destroy();
   }
 }

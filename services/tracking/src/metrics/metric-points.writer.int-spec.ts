@@ -1,4 +1,4 @@
-import { runClickHouseMigrations } from '@slipway/persistence';
+import { formattedInserter, runClickHouseMigrations } from '@slipway/persistence';
 import { createTestClickHouse, type TestClickHouse } from '@slipway/testing';
 import { trackingClickHouseMigrations } from '../persistence/tracking.clickhouse-migrations';
 import type { MetricPointInput } from './metric-points.encoding';
@@ -12,7 +12,13 @@ describe('MetricPointsWriter on ClickHouse', () => {
   const writers: MetricPointsWriter[] = [];
 
   const newWriter = (options: { maxBatchPoints?: number; maxBatchAgeMs?: number } = {}) => {
-    const writer = new MetricPointsWriter(new ClickHouseMetricPointsStore(ch.client, Infinity), options);
+    const writer = new MetricPointsWriter(
+      new ClickHouseMetricPointsStore(
+        { client: ch.client, insertFormatted: formattedInserter(ch) },
+        Infinity,
+      ),
+      options,
+    );
     writers.push(writer);
     return writer;
   };

@@ -1,5 +1,5 @@
 import { ValidationError } from '@slipway/contracts';
-import { runClickHouseMigrations } from '@slipway/persistence';
+import { formattedInserter, runClickHouseMigrations } from '@slipway/persistence';
 import { createTestClickHouse, type TestClickHouse } from '@slipway/testing';
 import { trackingClickHouseMigrations } from '../persistence/tracking.clickhouse-migrations';
 import type { MetricPointInput } from './metric-points.encoding';
@@ -36,9 +36,15 @@ describe('MetricQueries', () => {
   beforeAll(async () => {
     ch = await createTestClickHouse();
     await runClickHouseMigrations(ch.client, ch.database, trackingClickHouseMigrations);
-    writer = new MetricPointsWriter(new ClickHouseMetricPointsStore(ch.client, Infinity), {
-      maxBatchAgeMs: 1,
-    });
+    writer = new MetricPointsWriter(
+      new ClickHouseMetricPointsStore(
+        { client: ch.client, insertFormatted: formattedInserter(ch) },
+        Infinity,
+      ),
+      {
+        maxBatchAgeMs: 1,
+      },
+    );
     queries = new MetricQueries(ch.client);
 
     // Five classifiers, as on the slide: f1 and accuracy, one with a NaN f1, one without f1.

@@ -17,7 +17,7 @@ const metricsProviders = [
     inject: [CLICKHOUSE, SERVICE_KIT_OPTIONS],
     useFactory: (handle: ClickHouseHandle, kit: ServiceKitOptions) =>
       new MetricPointsWriter(
-        new ClickHouseMetricPointsStore(handle.client, maxIdsPerQuery(handle)),
+        new ClickHouseMetricPointsStore(handle, maxIdsPerQuery(handle)),
         writerOptionsOf(kit.config),
       ),
   },
