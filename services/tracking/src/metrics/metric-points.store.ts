@@ -14,7 +14,7 @@ export interface MetricPointsStore {
   /** Which of these events are already stored, by event id. */
   storedEventIds(events: readonly StoredEventRef[]): Promise<Set<string>>;
   /** Inserts `rows` (JSONCompactEachRow lines in `METRIC_ROW_COLUMNS` order) in one statement. */
-  insertRows(rows: string): Promise<void>;
+  insertRows(rows: Buffer): Promise<void>;
 }
 
 /** {@link MetricPointsStore} on the tracking database (`metric_points`, `metric_events`). */
@@ -45,7 +45,7 @@ export class ClickHouseMetricPointsStore implements MetricPointsStore {
     return stored;
   }
 
-  async insertRows(rows: string): Promise<void> {
+  async insertRows(rows: Buffer): Promise<void> {
     // The pre-encoded rows go as they are (insert() would re-serialize row objects); JSON numbers
     // read into DateTime64 are ms ticks. Our own batching replaces ClickHouse's async inserts.
     // (chDB quirk: `INSERT … SELECT … FROM input()` with the rows inline inserts nothing, without
@@ -54,7 +54,7 @@ export class ClickHouseMetricPointsStore implements MetricPointsStore {
       table: 'metric_points',
       columns: METRIC_ROW_COLUMNS,
       format: 'JSONCompactEachRow',
-      body: Buffer.from(rows),
+      body: rows,
     });
   }
 }

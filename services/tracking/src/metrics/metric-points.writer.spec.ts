@@ -18,7 +18,8 @@ class FakeStore implements MetricPointsStore {
     return new Set(events.map((e) => e.eventId).filter((id) => this.stored.has(id)));
   }
 
-  async insertRows(rows: string): Promise<void> {
+  async insertRows(body: Buffer): Promise<void> {
+    const rows = body.toString();
     await this.gate;
     if (this.failNext) {
       const error = this.failNext;

@@ -24,5 +24,6 @@ export function writerOptionsOf(config: object): MetricPointsWriterOptions {
   return {
     maxBatchAgeMs: c.TRACKING_METRICS_FLUSH_MS ?? DEFAULT_WRITER_OPTIONS.maxBatchAgeMs,
     maxBatchPoints: c.TRACKING_METRICS_FLUSH_POINTS ?? DEFAULT_WRITER_OPTIONS.maxBatchPoints,
+    maxConcurrentFlushes: DEFAULT_WRITER_OPTIONS.maxConcurrentFlushes,
   };
 }
