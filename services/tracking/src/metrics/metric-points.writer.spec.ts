@@ -11,7 +11,10 @@ class FakeStore implements MetricPointsStore {
   /** The event ids of each redelivery lookup. */
   readonly lookups: string[][] = [];
   failNext: Error | undefined;
-  gate: Promise<void> | undefined;
+  gate: Promise<void> = Promise.resolve();
+  /** Inserts running now, and the most that ever ran at once. */
+  active = 0;
+  maxActive = 0;
 
   async storedEventIds(events: readonly StoredEventRef[]): Promise<Set<string>> {
     this.lookups.push(events.map((e) => e.eventId));
@@ -20,7 +23,9 @@ class FakeStore implements MetricPointsStore {
 
   async insertRows(body: Buffer): Promise<void> {
     const rows = body.toString();
-    await this.gate;
+    this.active++;
+    this.maxActive = Math.max(this.maxActive, this.active);
+    await this.gate.finally(() => this.active--);
     if (this.failNext) {
       const error = this.failNext;
       this.failNext = undefined;
@@ -134,17 +139,58 @@ describe('MetricPointsWriter', () => {
     expect(store.rowCount()).toBe(5);
   });
 
-  test('dedup - a redelivery during the flush of its first delivery is caught by the next flush', async () => {
+  test('dedup - a redelivery during the flush of its first delivery waits for it, without a lookup', async () => {
     writer = new MetricPointsWriter(store, { maxBatchPoints: 1, maxBatchAgeMs: 1 });
     let release!: () => void;
     store.gate = new Promise((resolve) => (release = resolve));
     const first = writer.add('e1', 'r1', points(5));
     await new Promise((resolve) => setTimeout(resolve, 10));
     const again = writer.add('e1', 'r1', points(5));
+    // A second flush may run meanwhile: it must not take (or look up) the id being inserted.
+    const other = writer.add('e2', 'r1', points(1));
+    await new Promise((resolve) => setTimeout(resolve, 10));
     release();
     await expect(first).resolves.toBe('inserted');
     await expect(again).resolves.toBe('duplicate');
-    expect(store.rowCount()).toBe(5);
+    await expect(other).resolves.toBe('inserted');
+    expect(store.lookups).toEqual([['e1'], ['e2']]);
+    expect(store.rowCount()).toBe(6);
+  });
+
+  test('concurrency - the next batch is looked up and inserted while one insert runs, at most two at once', async () => {
+    writer = new MetricPointsWriter(store, { maxBatchPoints: 10, maxBatchAgeMs: 1 });
+    let release!: () => void;
+    store.gate = new Promise((resolve) => (release = resolve));
+    const adds = [1, 2, 3, 4].map((i) => writer.add(`e${i}`, 'r1', points(10, i * 10)));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const runningWhileBlocked = store.active;
+    release();
+    expect(runningWhileBlocked).toBe(2);
+    await expect(Promise.all(adds)).resolves.toEqual(['inserted', 'inserted', 'inserted', 'inserted']);
+    expect(store.maxActive).toBe(2);
+    expect(store.inserts).toHaveLength(4);
+  });
+
+  test('concurrency - maxConcurrentFlushes 1 keeps one flush at a time', async () => {
+    writer = new MetricPointsWriter(store, { maxBatchPoints: 10, maxBatchAgeMs: 1, maxConcurrentFlushes: 1 });
+    await Promise.all([1, 2, 3].map((i) => writer.add(`e${i}`, 'r1', points(10))));
+    expect(store.maxActive).toBe(1);
+    expect(store.inserts).toHaveLength(3);
+  });
+
+  test('errors - a redelivery waiting on a flush that fails is rejected with it (and retried later)', async () => {
+    writer = new MetricPointsWriter(store, { maxBatchPoints: 1, maxBatchAgeMs: 1 });
+    let release!: () => void;
+    store.gate = new Promise((resolve) => (release = resolve));
+    store.failNext = new Error('disk full');
+    const first = writer.add('e1', 'r1', points(2));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const again = writer.add('e1', 'r1', points(2));
+    release();
+    await expect(first).rejects.toBeInstanceOf(MetricsWriteError);
+    await expect(again).rejects.toBeInstanceOf(MetricsWriteError);
+    await expect(writer.add('e1', 'r1', points(2))).resolves.toBe('inserted');
+    expect(store.rowCount()).toBe(2);
   });
 
   test('errors - a failed insert rejects every event of its batch; the next batch proceeds', async () => {

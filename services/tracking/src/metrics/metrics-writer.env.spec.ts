@@ -5,16 +5,28 @@ const schema = z.object(metricsWriterEnv);
 
 describe('tracking metric writer config - TRACKING_METRICS_FLUSH_MS / _POINTS', () => {
   it('defaults to a 1 s age and 50,000 points', () => {
-    expect(writerOptionsOf(schema.parse({}))).toEqual({ maxBatchAgeMs: 1000, maxBatchPoints: 50_000, maxConcurrentFlushes: 2 });
+    expect(writerOptionsOf(schema.parse({}))).toEqual({
+      maxBatchAgeMs: 1000,
+      maxBatchPoints: 50_000,
+      maxConcurrentFlushes: 2,
+    });
   });
 
   it('takes both from the environment', () => {
     const config = schema.parse({ TRACKING_METRICS_FLUSH_MS: '200', TRACKING_METRICS_FLUSH_POINTS: '10000' });
-    expect(writerOptionsOf(config)).toEqual({ maxBatchAgeMs: 200, maxBatchPoints: 10_000, maxConcurrentFlushes: 2 });
+    expect(writerOptionsOf(config)).toEqual({
+      maxBatchAgeMs: 200,
+      maxBatchPoints: 10_000,
+      maxConcurrentFlushes: 2,
+    });
   });
 
   it('falls back to the defaults for a config without them (a test boot)', () => {
-    expect(writerOptionsOf({ LOG_LEVEL: 'warn' })).toEqual({ maxBatchAgeMs: 1000, maxBatchPoints: 50_000, maxConcurrentFlushes: 2 });
+    expect(writerOptionsOf({ LOG_LEVEL: 'warn' })).toEqual({
+      maxBatchAgeMs: 1000,
+      maxBatchPoints: 50_000,
+      maxConcurrentFlushes: 2,
+    });
   });
 
   it.each([
