@@ -883,7 +883,7 @@ async function ingest(e: Env): Promise<void> {
   let lastChange = Date.now();
   let seen = 0;
   while (seen < points) {
-    await new Promise((r) => setTimeout(r, Number(process.env['PROBE_POLL_MS'] ?? 100)));
+    await new Promise((r) => setTimeout(r, 100));
     seen = await counted();
     if (seen !== last) {
       last = seen;
@@ -905,19 +905,6 @@ async function ingest(e: Env): Promise<void> {
     format: 'JSONCompactEachRow',
   });
   const [[stored, unique]] = (await check.json()) as [[string | number, string | number]];
-  if (process.env['PROBE_LOOKUP']) {
-    const evs = (await (await e.ch.client.query({ query: `SELECT run_id, event_id FROM metric_events WHERE run_id IN {runs:Array(String)} LIMIT 500`, query_params: { runs: ids }, format: 'JSONEachRow' })).json()) as { run_id: string; event_id: string }[];
-    const store = (e.get(MetricPointsWriter) as unknown as { store: MetricPointsStore }).store;
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      const found = await store.storedEventIds(evs.map((x) => ({ runId: x.run_id, eventId: x.event_id })));
-      console.log(`PROBE lookup ${evs.length} -> ${found.size} in ${(performance.now() - t).toFixed(1)} ms`);
-    }
-    const parts = await (await e.ch.client.query({ query: `SELECT table, count() AS parts, sum(rows) AS rows FROM system.parts WHERE active AND database = currentDatabase() GROUP BY table`, format: 'JSONEachRow' })).json();
-    console.log('PROBE parts', JSON.stringify(parts));
-    const ex = await (await e.ch.client.query({ query: `EXPLAIN indexes = 1 SELECT DISTINCT event_id FROM metric_events WHERE run_id IN {runs:Array(String)} AND event_id IN {ids:Array(String)}`, query_params: { runs: [...new Set(evs.map((x) => x.run_id))], ids: evs.map((x) => x.event_id) }, format: 'TabSeparatedRaw' })).text();
-    console.log(ex);
-  }
   const oursRate = (points / (end - start)) * 1000;
   const publishRate = (done.points / (done.endedAt - done.startedAt)) * 1000;
   const ok = finalCount === points && Number(stored) === points && Number(unique) === points;
