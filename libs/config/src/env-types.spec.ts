@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import { envBoolean, envEnum, envIdentifier, envPort, envSubjectRoot, envUrl, envUrlList } from './env-types';
+import {
+  envBoolean,
+  envEnum,
+  envIdentifier,
+  envOriginList,
+  envPort,
+  envSubjectRoot,
+  envUrl,
+  envUrlList,
+} from './env-types';
 
 const ok = <T>(schema: z.ZodType<T>, raw: string) => schema.parse(raw);
 const fail = (schema: z.ZodType, raw: string) => {
@@ -40,6 +49,22 @@ describe('env types', () => {
     expect(fail(schema, 'nats://a:4222,http://b')).toBe(
       'expected a comma-separated list of nats:// or tls:// URLs',
     );
+  });
+
+  test('envOriginList - origins as browsers send them, or * alone', () => {
+    const schema = envOriginList();
+    expect(ok(schema, 'https://app.example.com, http://localhost:5173')).toEqual([
+      'https://app.example.com',
+      'http://localhost:5173',
+    ]);
+    expect(ok(schema, '*')).toEqual(['*']);
+    const expected =
+      'expected * or a comma-separated list of origins such as https://app.example.com (no path)';
+    expect(fail(schema, 'https://app.example.com/')).toBe(expected);
+    expect(fail(schema, 'https://app.example.com/path')).toBe(expected);
+    expect(fail(schema, 'ftp://files.example.com')).toBe(expected);
+    expect(fail(schema, 'https://a.example.com,*')).toBe(expected);
+    expect(fail(schema, 'app.example.com')).toBe(expected);
   });
 
   test('envEnum - accepts only listed words', () => {

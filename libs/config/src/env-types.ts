@@ -49,6 +49,27 @@ export const envUrlList = (protocols: readonly string[]) =>
     return parsed.every((u): u is string => u !== undefined) ? parsed : undefined;
   });
 
+/** `raw` when it is an http(s) origin as browsers send it (`scheme://host[:port]`, no path); else undefined. */
+function parseOrigin(raw: string): string | undefined {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === raw ? raw : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Browser origins, comma-separated (`https://app.example.com,http://localhost:5173`), each exactly
+ * as a browser sends it in `Origin` (no path, no trailing slash); or `*` alone for any origin.
+ */
+export const envOriginList = () =>
+  envValue('* or a comma-separated list of origins such as https://app.example.com (no path)', (raw) => {
+    if (raw === '*') return ['*'];
+    const origins = raw.split(',').map((s) => s.trim());
+    return origins.every((o) => parseOrigin(o) !== undefined) ? origins : undefined;
+  });
+
 /** One of a fixed set of words. */
 export const envEnum = <const T extends string>(values: readonly T[]) =>
   envValue(`one of ${values.join(', ')}`, (raw) => values.find((v) => v === raw));

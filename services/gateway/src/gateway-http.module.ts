@@ -31,6 +31,7 @@ import { TokensService } from './auth/tokens.service';
 import type { GatewayConfig } from './config/gateway.config';
 import { eventsRoute } from './events/events.route';
 import { registerApi } from './http/api.plugin';
+import { registerCors } from './http/cors.plugin';
 import type { GatewayRoute } from './http/gateway-route';
 import { registerDocs } from './openapi/docs.routes';
 import { openApiDocument } from './openapi/openapi.document';
@@ -93,6 +94,7 @@ class GatewayHttp implements OnModuleInit, OnApplicationShutdown {
       eventsRoute(this.nc, config.SLIPWAY_SUBJECT_ROOT),
       ...this.factories.flatMap((f) => f({ rpc, nc: this.nc, store, config, metricsWriter })),
     ];
+    await registerCors(fastify, config.GATEWAY_CORS_ORIGINS);
     await registerApi(fastify, {
       routes,
       tokens: this.tokens,

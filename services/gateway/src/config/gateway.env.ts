@@ -1,4 +1,4 @@
-import { envInt, envString, optionalVar, withDefault } from '@slipway/config';
+import { envInt, envOriginList, envString, optionalVar, withDefault } from '@slipway/config';
 
 /** Settings of the gateway's HTTP edge: tokens, limits, timeouts. */
 export const gatewayEnv = {
@@ -20,6 +20,11 @@ export const gatewayEnv = {
   ),
   /** Length of the rate-limit window in ms. */
   GATEWAY_RATE_LIMIT_WINDOW_MS: withDefault(envInt(1), '60000', 'Length of the rate-limit window in ms.'),
+  /** Browser origins whose pages may call the API (CORS). */
+  GATEWAY_CORS_ORIGINS: optionalVar(
+    envOriginList(),
+    "Browser origins whose pages may call the API (CORS), comma-separated, e.g. `https://app.example.com,http://localhost:5173`, or `*` for any. Unset: no CORS headers, so browsers call only from the gateway's own origin.",
+  ),
   /** Largest JSON request body in bytes (artifact uploads are limited by ARTIFACTS_MAX_BYTES instead). */
   GATEWAY_BODY_LIMIT_BYTES: withDefault(
     envInt(1024),

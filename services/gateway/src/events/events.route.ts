@@ -50,6 +50,8 @@ export function eventsRoute(nc: NatsConnection, subjectRoot: string): GatewayRou
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
+        // Headers set by hooks so far (CORS for browser pages) go out too: hijacking skips fastify's send.
+        ...(reply.getHeaders() as Record<string, string>),
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache, no-transform',
         connection: 'keep-alive',
