@@ -3,8 +3,8 @@ import { metricsWriterEnv, writerOptionsOf } from './metrics-writer.env';
 
 const schema = z.object(metricsWriterEnv);
 
-describe('tracking metric writer config - TRACKING_METRICS_FLUSH_MS / _POINTS', () => {
-  it('defaults to a 1 s age and 50,000 points', () => {
+describe('tracking metric writer config - TRACKING_METRICS_FLUSH_MS / _POINTS / TRACKING_METRICS_FLUSHES', () => {
+  it('defaults to a 1 s age, 50,000 points and two flushes at once', () => {
     expect(writerOptionsOf(schema.parse({}))).toEqual({
       maxBatchAgeMs: 1000,
       maxBatchPoints: 50_000,
@@ -12,12 +12,16 @@ describe('tracking metric writer config - TRACKING_METRICS_FLUSH_MS / _POINTS', 
     });
   });
 
-  it('takes both from the environment', () => {
-    const config = schema.parse({ TRACKING_METRICS_FLUSH_MS: '200', TRACKING_METRICS_FLUSH_POINTS: '10000' });
+  it('takes all three from the environment', () => {
+    const config = schema.parse({
+      TRACKING_METRICS_FLUSH_MS: '200',
+      TRACKING_METRICS_FLUSH_POINTS: '10000',
+      TRACKING_METRICS_FLUSHES: '1',
+    });
     expect(writerOptionsOf(config)).toEqual({
       maxBatchAgeMs: 200,
       maxBatchPoints: 10_000,
-      maxConcurrentFlushes: 2,
+      maxConcurrentFlushes: 1,
     });
   });
 
@@ -35,6 +39,8 @@ describe('tracking metric writer config - TRACKING_METRICS_FLUSH_MS / _POINTS', 
     ['TRACKING_METRICS_FLUSH_MS', '1s'],
     ['TRACKING_METRICS_FLUSH_POINTS', '0'],
     ['TRACKING_METRICS_FLUSH_POINTS', '1.5'],
+    ['TRACKING_METRICS_FLUSHES', '0'],
+    ['TRACKING_METRICS_FLUSHES', '17'],
   ])('refuses %s=%j, naming it', (key, value) => {
     const result = schema.safeParse({ [key]: value });
     expect(result.success).toBe(false);

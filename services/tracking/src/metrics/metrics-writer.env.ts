@@ -16,14 +16,23 @@ export const metricsWriterEnv = {
     String(DEFAULT_WRITER_OPTIONS.maxBatchPoints),
     'Insert a batch of metric points into ClickHouse once this many are waiting.',
   ),
+  TRACKING_METRICS_FLUSHES: withDefault(
+    envInt(1, 16),
+    String(DEFAULT_WRITER_OPTIONS.maxConcurrentFlushes),
+    'Metric batches stored at once (each a redelivery lookup, then an insert): while one is inserted the next is not held back. 1 stores one batch at a time.',
+  ),
 };
 
 /** The writer's options from a service config (defaults where a key is absent, as in tests). */
 export function writerOptionsOf(config: object): MetricPointsWriterOptions {
-  const c = config as { TRACKING_METRICS_FLUSH_MS?: number; TRACKING_METRICS_FLUSH_POINTS?: number };
+  const c = config as {
+    TRACKING_METRICS_FLUSH_MS?: number;
+    TRACKING_METRICS_FLUSH_POINTS?: number;
+    TRACKING_METRICS_FLUSHES?: number;
+  };
   return {
     maxBatchAgeMs: c.TRACKING_METRICS_FLUSH_MS ?? DEFAULT_WRITER_OPTIONS.maxBatchAgeMs,
     maxBatchPoints: c.TRACKING_METRICS_FLUSH_POINTS ?? DEFAULT_WRITER_OPTIONS.maxBatchPoints,
-    maxConcurrentFlushes: DEFAULT_WRITER_OPTIONS.maxConcurrentFlushes,
+    maxConcurrentFlushes: c.TRACKING_METRICS_FLUSHES ?? DEFAULT_WRITER_OPTIONS.maxConcurrentFlushes,
   };
 }
