@@ -53,7 +53,7 @@ interface PendingEvent {
   rows: Buffer;
   points: number;
   addedAt: number;
-  /** A caller is waiting for a reply: flush as soon as no flush runs, whatever the size or age. */
+  /** A caller is waiting for a reply: flush as soon as a flush may start, whatever the size or age. */
   urgent: boolean;
   /** Known not to be stored yet ({@link AddOptions.freshId}): no redelivery check. */
   fresh: boolean;
@@ -83,9 +83,10 @@ export interface AddOptions {
  *
  * Deduplication by event id: an id already stored (metric_events), buffered, or in a flush still
  * running is not written again (a second add of an id being flushed waits for that flush, so a
- * lookup never has to see rows a concurrent flush has not inserted yet). Residual gap: two replicas flushing the same redelivered event at the same
- * moment both see it absent; keep the consumer's ack wait well above `maxBatchAgeMs` plus an
- * insert's duration so a message is not redelivered while its first delivery is in a batch.
+ * lookup never has to see rows a concurrent flush has not inserted yet). Residual gap: two
+ * replicas flushing the same redelivered event at the same moment both see it absent; keep the
+ * consumer's ack wait well above `maxBatchAgeMs` plus an insert's duration so a message is not
+ * redelivered while its first delivery is in a batch.
  * The buffer is bounded by the consumer's max ack pending, since every buffered event is unacked.
  */
 export class MetricPointsWriter implements BeforeApplicationShutdown {
@@ -239,12 +240,13 @@ export class MetricPointsWriter implements BeforeApplicationShutdown {
     this.timer = undefined;
     const batch = this.take(all ? Infinity : this.options.maxBatchPoints);
     for (const pending of batch) this.inFlight.set(pending.eventId, pending);
-    // `write` calls `release` only after an await, when `flush` is assigned.
-    const flush: Promise<void> = this.write(batch, () => {
+    const release = () => {
       for (const pending of batch) this.inFlight.delete(pending.eventId);
       this.flushing.delete(flush);
       this.kick();
-    });
+    };
+    // Started from a microtask, so `flush` is assigned before anything in `write` can release it.
+    const flush: Promise<void> = Promise.resolve().then(() => this.write(batch, release));
     this.flushing.add(flush);
   }
 
