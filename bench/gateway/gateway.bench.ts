@@ -119,6 +119,8 @@ async function main(): Promise<void> {
   const [ceiling, ceilingAtTarget] = await helloWorld();
   const platform = await startTestPlatform({
     services: ['tracking', 'registry', 'gateway'],
+    // e.g. BENCH_GATEWAY_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/gateway-profile' to profile the gateway.
+    nodeArgs: { gateway: process.env['BENCH_GATEWAY_NODE_ARGS']?.split(' ').filter(Boolean) ?? [] },
     env: {
       gateway: { GATEWAY_RATE_LIMIT_MAX: '100000000', LOG_LEVEL: 'error' },
       tracking: { LOG_LEVEL: 'error' },
