@@ -4,6 +4,7 @@ import {
   type DeleteRun,
   type DeleteRunTag,
   type LogParam,
+  type LogRunInputs,
   type RestoreRun,
   type RpcRequest,
   type RpcResponse,
@@ -18,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { MetricQueries } from '../metrics';
 import { runInfoView, runView } from '../queries/run-views';
 import { ParamsService } from '../runs/params.service';
+import { RunInputsService } from '../runs/run-inputs.service';
 import { runCreatedData, runStatusChangedData } from '../runs/run-events';
 import { RunsService } from '../runs/runs.service';
 import { MlflowTags } from '../runs/system-tags';
@@ -34,6 +36,7 @@ export class RunCommandsService {
     private readonly runs: RunsService,
     private readonly params: ParamsService,
     private readonly tags: TagsService,
+    private readonly inputs: RunInputsService,
     private readonly metrics: MetricQueries,
     @Inject(EVENT_PUBLISHER) private readonly publisher: EventPublisher,
   ) {}
@@ -81,6 +84,11 @@ export class RunCommandsService {
   async setTag(request: RpcRequest<typeof SetRunTag>): Promise<RpcResponse<typeof SetRunTag>> {
     const { runId, key, value } = request;
     await this.tags.setTags(runId, [{ key, value }]);
+    return {};
+  }
+
+  async logInputs(request: RpcRequest<typeof LogRunInputs>): Promise<RpcResponse<typeof LogRunInputs>> {
+    await this.inputs.logInputs(request.runId, request.datasets);
     return {};
   }
 

@@ -10,6 +10,7 @@ import {
   type RpcRequest,
   type RpcResponse,
   SetRunTag,
+  LogRunInputs,
   UpdateRun,
 } from '@slipway/contracts';
 import { RpcMethod } from '@slipway/runtime';
@@ -62,6 +63,11 @@ export class RunsRpcController {
   @RpcMethod(SetRunTag)
   setTag(request: RpcRequest<typeof SetRunTag>): Promise<RpcResponse<typeof SetRunTag>> {
     return this.runs.setTag(request);
+  }
+
+  @RpcMethod(LogRunInputs)
+  logInputs(request: RpcRequest<typeof LogRunInputs>): Promise<RpcResponse<typeof LogRunInputs>> {
+    return this.runs.logInputs(request);
   }
 
   @RpcMethod(DeleteRunTag)

@@ -169,4 +169,33 @@ describe('tracking migrations', () => {
     await initializePostgres(withIt);
     expect(await tables(withIt)).toContain('run_tags');
   });
+
+  test('CreateDatasets - one dataset per (experiment, name, digest), one input per (run, dataset), gone with the run; down keeps the tables before', async () => {
+    const { upTo, withIt } = await before(4);
+    await seedExperiments(upTo);
+    await seedRuns(upTo);
+    await upTo.query(`INSERT INTO run_tags VALUES ('r1', 'team', 'ml')`);
+    await initializePostgres(withIt);
+    const dataset = `INSERT INTO datasets (dataset_id, experiment_id, name, digest, source_type, source)
+      VALUES ($1, '7', 'iris', 'abc123', 'local', '{"uri": "/data/iris.csv"}')`;
+    await withIt.query(dataset, ['d1']);
+    await expect(withIt.query(dataset, ['d2'])).rejects.toThrow(/datasets_experiment_id_name_digest_key/);
+    await withIt.query(`INSERT INTO run_inputs (run_id, dataset_id, tags) VALUES ('r1', 'd1', $1)`, [
+      JSON.stringify([{ key: 'mlflow.data.context', value: 'training' }]),
+    ]);
+    await expect(
+      withIt.query(`INSERT INTO run_inputs (run_id, dataset_id) VALUES ('r1', 'd1')`),
+    ).rejects.toThrow(/run_inputs_pkey/);
+    await expect(
+      withIt.query(`INSERT INTO run_inputs (run_id, dataset_id) VALUES ('nope', 'd1')`),
+    ).rejects.toThrow(/foreign key/);
+    await withIt.query(`DELETE FROM runs WHERE run_id = 'r1'`);
+    expect(await withIt.query(`SELECT count(*)::int AS n FROM run_inputs`)).toEqual([{ n: 0 }]);
+    expect(await withIt.query(`SELECT dataset_id FROM datasets`)).toEqual([{ dataset_id: 'd1' }]);
+
+    await undo(withIt);
+    expect(await tables(withIt)).toEqual(['experiment_tags', 'experiments', 'params', 'run_tags', 'runs']);
+    await initializePostgres(withIt);
+    expect(await tables(withIt)).toEqual(expect.arrayContaining(['datasets', 'run_inputs']));
+  });
 });

@@ -3,6 +3,7 @@ import { CreateExperiments1795651200001 } from './migrations/1795651200001-creat
 import { CreateRuns1795651200002 } from './migrations/1795651200002-create-runs.migration';
 import { CreateParams1795651200003 } from './migrations/1795651200003-create-params.migration';
 import { CreateRunTags1795651200004 } from './migrations/1795651200004-create-run-tags.migration';
+import { CreateDatasets1795651200005 } from './migrations/1795651200005-create-datasets.migration';
 
 /**
  * TypeORM entities of the `tracking` Postgres schema (owned by this service alone). None: the
@@ -17,4 +18,5 @@ export const trackingMigrations: (new () => MigrationInterface)[] = [
   CreateRuns1795651200002,
   CreateParams1795651200003,
   CreateRunTags1795651200004,
+  CreateDatasets1795651200005,
 ];

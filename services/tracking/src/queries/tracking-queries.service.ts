@@ -12,6 +12,7 @@ import type {
 } from '@slipway/contracts';
 import { ExperimentsService } from '../experiments/experiments.service';
 import { MetricQueries } from '../metrics';
+import { RunInputsService } from '../runs/run-inputs.service';
 import { RunsService } from '../runs/runs.service';
 import { experimentView, metricSummaryView, runInfoView, runView } from './run-views';
 import { NoRunWithMetricError } from './tracking-queries.errors';
@@ -23,6 +24,7 @@ export class TrackingQueriesService {
     private readonly experiments: ExperimentsService,
     private readonly runs: RunsService,
     private readonly metrics: MetricQueries,
+    private readonly inputs: RunInputsService,
   ) {}
 
   async createExperiment(
@@ -41,7 +43,11 @@ export class TrackingQueriesService {
 
   async getRun(request: RpcRequest<typeof GetRun>): Promise<RpcResponse<typeof GetRun>> {
     const details = await this.runs.getDetails(request.runId);
-    return runView(details, await this.metrics.latestMetrics([request.runId]));
+    const [metrics, inputs] = await Promise.all([
+      this.metrics.latestMetrics([request.runId]),
+      this.inputs.inputsOf(request.runId),
+    ]);
+    return { ...runView(details, metrics), inputs };
   }
 
   metricHistory(request: RpcRequest<typeof GetMetricHistory>): Promise<RpcResponse<typeof GetMetricHistory>> {

@@ -3,14 +3,22 @@ import { ExperimentsModule } from '../experiments/experiments.module';
 import { RunSearchService } from '../search/sql/run-search.service';
 import { ParamsService } from './params.service';
 import { RunDataRepository } from './run-data.repository';
+import { RunInputsRepository } from './run-inputs.repository';
+import { RunInputsService } from './run-inputs.service';
 import { RunsRepository } from './runs.repository';
 import { RunsService } from './runs.service';
 import { TagsService } from './tags.service';
 
-/** Repositories of runs, params and tags. */
-export const RUN_REPOSITORIES: Provider[] = [RunsRepository, RunDataRepository];
+/** Repositories of runs, params, tags and dataset inputs. */
+export const RUN_REPOSITORIES: Provider[] = [RunsRepository, RunDataRepository, RunInputsRepository];
 /** Services the NATS handlers and RPC controllers call. */
-export const RUN_SERVICES: Provider[] = [RunsService, ParamsService, TagsService, RunSearchService];
+export const RUN_SERVICES: Provider[] = [
+  RunsService,
+  ParamsService,
+  TagsService,
+  RunInputsService,
+  RunSearchService,
+];
 
 /** Runs, params, tags and run search in Postgres; `DATA_SOURCE` comes from the global service kit. */
 @Module({

@@ -19,6 +19,8 @@ import { trackingEntities, trackingMigrations } from '../persistence/tracking.sc
 export interface TrackingTestService {
   /** URL of the suite's own nats-server (for publishers in other languages). */
   natsUrl: string;
+  /** The suite's Postgres database (schema `tracking`), to look at stored rows. */
+  dbUrl: string;
   nc: NatsConnection;
   rpc: RpcClient;
   /** Sends `payload` as it is, skipping the client's validation, so the service's own checks answer. */
@@ -53,6 +55,7 @@ export async function startTrackingTestService(
   const nc = await connectNats({ servers: nats.url, name });
   return {
     natsUrl: nats.url,
+    dbUrl: db.url,
     nc,
     rpc: new RpcClient(nc, { timeoutMs: 10_000 }),
     async raw(def, payload) {

@@ -27,6 +27,7 @@ export * from './log-batch.rpc';
 export * from './log-metric.rpc';
 export * from './log-param.rpc';
 export * from './set-run-tag.rpc';
+export * from './log-run-inputs.rpc';
 export * from './delete-run-tag.rpc';
 export * from './metric-history-bulk-interval.rpc';
 
@@ -56,6 +57,7 @@ import { LogBatch } from './log-batch.rpc';
 import { LogMetric } from './log-metric.rpc';
 import { LogParam } from './log-param.rpc';
 import { SetRunTag } from './set-run-tag.rpc';
+import { LogRunInputs } from './log-run-inputs.rpc';
 import { DeleteRunTag } from './delete-run-tag.rpc';
 import { GetMetricHistoryBulkInterval } from './metric-history-bulk-interval.rpc';
 
@@ -88,5 +90,6 @@ export const TRACKING_RPCS = [
   LogParam,
   SetRunTag,
   DeleteRunTag,
+  LogRunInputs,
   GetMetricHistoryBulkInterval,
 ] as const;

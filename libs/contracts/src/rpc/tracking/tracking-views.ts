@@ -38,12 +38,55 @@ export const metricSummarySchema = z.object({
 });
 export type MetricSummary = z.infer<typeof metricSummarySchema>;
 
-/** A run with its params, tags and metric summaries. */
+/** MLflow's limits on datasets and their input tags (`mlflow/utils/validation.py`). */
+export const DATASET_LIMITS = {
+  nameMaxLength: 500,
+  digestMaxLength: 36,
+  sourceTypeMaxLength: 36,
+  sourceMaxLength: 65_535,
+  schemaMaxLength: 1_048_575,
+  profileMaxLength: 16_777_215,
+  inputTagKeyMaxLength: 255,
+  inputTagValueMaxLength: 500,
+  /** Most datasets in one `LogRunInputs`. */
+  inputsPerRequest: 100,
+} as const;
+
+/**
+ * A dataset a run used (MLflow's `Dataset`): identified within an experiment by name and digest;
+ * `source` (where it came from), `schema` and `profile` are JSON texts as the client wrote them.
+ */
+export const datasetSchema = z.object({
+  name: z.string().min(1).max(DATASET_LIMITS.nameMaxLength),
+  digest: z.string().min(1).max(DATASET_LIMITS.digestMaxLength),
+  sourceType: z.string().min(1).max(DATASET_LIMITS.sourceTypeMaxLength),
+  source: z.string().min(1).max(DATASET_LIMITS.sourceMaxLength),
+  schema: z.string().max(DATASET_LIMITS.schemaMaxLength).optional(),
+  profile: z.string().max(DATASET_LIMITS.profileMaxLength).optional(),
+});
+export type Dataset = z.infer<typeof datasetSchema>;
+
+/** A dataset as an input of a run, with the input's tags (`mlflow.data.context`: `training`…). */
+export const datasetInputSchema = z.object({
+  dataset: datasetSchema,
+  tags: z
+    .array(
+      z.object({
+        key: z.string().min(1).max(DATASET_LIMITS.inputTagKeyMaxLength),
+        value: z.string().max(DATASET_LIMITS.inputTagValueMaxLength),
+      }),
+    )
+    .max(100),
+});
+export type DatasetInput = z.infer<typeof datasetInputSchema>;
+
+/** A run with its params, tags and metric summaries (and, from `GetRun`, its dataset inputs). */
 export const runViewSchema = z.object({
   info: runInfoViewSchema,
   params: z.array(paramSchema),
   tags: z.array(tagSchema),
   metrics: z.array(metricSummarySchema),
+  inputs: z.array(datasetInputSchema).optional(),
 });
 export type RunView = z.infer<typeof runViewSchema>;
 
