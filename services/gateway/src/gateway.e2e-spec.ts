@@ -124,6 +124,17 @@ describe('gateway - the REST API as a user drives it', () => {
       expect((await admin('POST', `/api/v1/runs/${runId}/batch`, batch)).body).toMatchObject({
         metricsStored: 0,
       });
+      const input = {
+        dataset: {
+          name: 'breast-cancer',
+          digest: 'c0ffee',
+          sourceType: 'local',
+          source: '{"uri": "/data/bc.csv"}',
+        },
+        tags: [{ key: 'mlflow.data.context', value: 'training' }],
+      };
+      expect((await admin('POST', `/api/v1/runs/${runId}/inputs`, { datasets: [input] })).status).toBe(200);
+      expect((await admin('GET', `/api/v1/runs/${runId}`)).body.inputs).toEqual([input]);
       expect((await admin('PATCH', `/api/v1/runs/${runId}`, { status: 'FINISHED' })).body.status).toBe(
         'FINISHED',
       );

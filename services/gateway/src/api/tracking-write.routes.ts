@@ -7,6 +7,7 @@ import {
   DeleteRunTag,
   GetMetricHistoryBulkInterval,
   LogBatch,
+  LogRunInputs,
   RenameExperiment,
   RestoreExperiment,
   RestoreRun,
@@ -168,6 +169,17 @@ export function trackingWriteRoutes(
         publishLiveMetrics(nc, subjectRoot, params.runId, metrics);
         return result;
       },
+    }),
+    rpcRoute({
+      method: 'POST',
+      url: '/v1/runs/:runId/inputs',
+      scope: 'write',
+      tag: RUNS,
+      summary: 'Record datasets (name, digest, source, schema, profile) as inputs of a run.',
+      rpc: LogRunInputs,
+      params: runParams,
+      body: bodyOf(LogRunInputs, ['runId']),
+      request: ({ params, body }) => ({ ...(body as object), runId: params.runId }) as never,
     }),
     rpcRoute({
       method: 'PUT',

@@ -33,6 +33,29 @@ export const createRun = (experimentId: string, startTime: number) => ({
 });
 
 /**
+ * `mlflow.log_input(mlflow.data.from_pandas(df, source=…, name='iris'), context='training')` →
+ * `RestStore.log_inputs`: `LogInputs(run_id, datasets=[DatasetInput(tags, dataset)])`, the
+ * dataset's `to_proto()` with its JSON source, schema (`mlflow_colspec`) and profile texts.
+ */
+export const logInputs = (runId: string) => ({
+  run_id: runId,
+  datasets: [
+    {
+      tags: [{ key: 'mlflow.data.context', value: 'training' }],
+      dataset: {
+        name: 'iris',
+        digest: '9a3c1d2b',
+        source_type: 'local',
+        source: '{"uri": "/data/iris.csv"}',
+        schema:
+          '{"mlflow_colspec": [{"type": "double", "name": "sepal_length", "required": true}, {"type": "long", "name": "target", "required": true}]}',
+        profile: '{"num_rows": 150, "num_elements": 300}',
+      },
+    },
+  ],
+});
+
+/**
  * `mlflow.log_params` / `log_metrics` / `set_tags` → `RestStore.log_batch`:
  * `LogBatch(metrics, params, tags, run_id)`; `Metric.to_proto()` has key, value, timestamp, step.
  */

@@ -65,9 +65,27 @@ describe('mlflow api - the other endpoints of service.proto and model_registry.p
     await ok('POST', '/runs/set-tag', { run_id: a, run_uuid: a, key: 'note', value: 'x' });
     await ok('POST', '/runs/delete-tag', { run_id: a, key: 'note' });
     await ok('POST', '/runs/log-inputs', { run_id: a, datasets: [] });
+    expect((await ok('GET', `/runs/get?run_id=${a}`)).run.inputs).toEqual({});
+    const logged = mlflow.logInputs(a);
+    await ok('POST', '/runs/log-inputs', logged);
+    await ok('POST', '/runs/log-inputs', logged);
     const run = (await ok('GET', `/runs/get?run_id=${a}`)).run;
     expect(run.data.params).toEqual([{ key: 'depth', value: '4' }]);
     expect(run.data.tags.map((t: Json) => t.key)).not.toContain('note');
+    // MLflow's Run.inputs: what the client logged, once however often it was logged.
+    expect(run.inputs).toEqual({ dataset_inputs: logged.datasets });
+    const badInput = await call('POST', '/runs/log-inputs', {
+      run_id: a,
+      datasets: [{ dataset: { name: 'x', digest: 'd'.repeat(37), source_type: 'local', source: '{}' } }],
+    });
+    expect(badInput).toMatchObject({ status: 400, body: { error_code: 'INVALID_PARAMETER_VALUE' } });
+    expect(badInput.body.message).toContain('digest');
+    const noSource = await call('POST', '/runs/log-inputs', {
+      run_id: a,
+      datasets: [{ dataset: { name: 'x', digest: 'd', source_type: 'local' } }],
+    });
+    expect(noSource).toMatchObject({ status: 400, body: { error_code: 'INVALID_PARAMETER_VALUE' } });
+    expect(noSource.body.message).toContain('source');
 
     for (const [id, v] of [
       [a, 1],

@@ -44,6 +44,20 @@ export const metricJson = z.object({
 });
 export type MetricJson = z.infer<typeof metricJson>;
 
+/** MLflow's `DatasetInput`: a dataset a run used, with the input's tags. */
+export const datasetInputJson = z.object({
+  tags: z.array(keyValueJson),
+  dataset: z.object({
+    name: z.string(),
+    digest: z.string(),
+    source_type: z.string(),
+    source: z.string(),
+    schema: z.string().optional(),
+    profile: z.string().optional(),
+  }),
+});
+export type DatasetInputJson = z.infer<typeof datasetInputJson>;
+
 export const runJson = z.object({
   info: runInfoJson,
   data: z.object({
@@ -51,6 +65,8 @@ export const runJson = z.object({
     params: z.array(keyValueJson),
     tags: z.array(keyValueJson),
   }),
+  /** As MLflow's server answers: `{}` for a run without inputs (proto3 JSON omits empty lists). */
+  inputs: z.object({ dataset_inputs: z.array(datasetInputJson).optional() }),
 });
 export type RunJson = z.infer<typeof runJson>;
 

@@ -4,6 +4,7 @@ import {
   DeleteRunTag,
   GetRun,
   LogParam,
+  LogRunInputs,
   RestoreRun,
   runStatusSchema,
   SearchRuns,
@@ -27,6 +28,24 @@ import {
 import { emptyJson, runInfoJson, runJson } from './mlflow-json';
 import { mlflowRoute } from './mlflow-route';
 import { runInfoJsonOf, runJsonOf } from './mlflow-views';
+
+/** A `DatasetInput` as MLflow's client sends it (`mlflow.log_input`); limits are checked by tracking. */
+const mlflowDatasetInput = z.object({
+  tags: z
+    .array(z.object({ key: required('key', z.string()), value: required('value', z.string()) }))
+    .optional(),
+  dataset: required(
+    'dataset',
+    z.object({
+      name: required('name', z.string()),
+      digest: required('digest', z.string()),
+      source_type: required('source_type', z.string()),
+      source: required('source', z.string()),
+      schema: z.string().optional(),
+      profile: z.string().optional(),
+    }),
+  ),
+});
 
 /** MLflow's `SEARCH_MAX_RESULTS_THRESHOLD`. */
 const SEARCH_RUNS_MAX_RESULTS = 50_000;
@@ -190,11 +209,25 @@ export const mlflowRunRoutes: GatewayRoute[] = [
     method: 'POST',
     path: '/runs/log-inputs',
     scope: 'write',
-    summary: 'MLflow LogInputs: accepted for an existing run, but datasets are not stored (yet).',
-    input: withRunId(z.object({ ...runRef, datasets: z.array(z.unknown()).optional() })),
+    summary:
+      'MLflow LogInputs: datasets (name, digest, source, schema, profile) as inputs of a run, stored once per experiment by name and digest.',
+    input: withRunId(z.object({ ...runRef, datasets: z.array(mlflowDatasetInput).optional() })),
     response: emptyJson,
     handle: async (b, { rpc }) => {
-      await rpc.request(GetRun, { runId: b.runId });
+      await rpc.request(LogRunInputs, {
+        runId: b.runId,
+        datasets: (b.datasets ?? []).map(({ dataset, tags }) => ({
+          dataset: {
+            name: dataset.name,
+            digest: dataset.digest,
+            sourceType: dataset.source_type,
+            source: dataset.source,
+            ...(dataset.schema !== undefined ? { schema: dataset.schema } : {}),
+            ...(dataset.profile !== undefined ? { profile: dataset.profile } : {}),
+          },
+          tags: tags ?? [],
+        })),
+      });
       return {};
     },
   }),

@@ -73,6 +73,27 @@ describe('mlflow views - Slipway views as MLflow JSON', () => {
         params: [{ key: 'lr', value: '0.1' }],
         tags: [{ key: 'team', value: 'ml' }],
       },
+      inputs: {},
+    });
+  });
+
+  test('run - dataset inputs as MLflow DatasetInput, absent schema and profile left out', () => {
+    const withInputs = {
+      ...run,
+      inputs: [
+        {
+          dataset: { name: 'iris', digest: 'abc', sourceType: 'local', source: '{"uri": "/d.csv"}' },
+          tags: [{ key: 'mlflow.data.context', value: 'training' }],
+        },
+      ],
+    };
+    expect(runJsonOf(withInputs).inputs).toEqual({
+      dataset_inputs: [
+        {
+          tags: [{ key: 'mlflow.data.context', value: 'training' }],
+          dataset: { name: 'iris', digest: 'abc', source_type: 'local', source: '{"uri": "/d.csv"}' },
+        },
+      ],
     });
   });
 

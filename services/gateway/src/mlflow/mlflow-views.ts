@@ -1,5 +1,6 @@
 import type {
   ArtifactFileView,
+  DatasetInput,
   ExperimentView,
   ModelVersionDetail,
   ModelView,
@@ -9,6 +10,7 @@ import type {
 } from '@slipway/contracts';
 import { mlflowArtifactUriOf } from './mlflow-artifact-uri';
 import type {
+  DatasetInputJson,
   ExperimentJson,
   FileInfoJson,
   MetricJson,
@@ -82,6 +84,21 @@ export function runJsonOf(r: RunView): RunJson {
       params: r.params.map(({ key, value }) => ({ key, value })),
       tags: r.tags.map(({ key, value }) => ({ key, value })),
     },
+    inputs: r.inputs && r.inputs.length > 0 ? { dataset_inputs: r.inputs.map(datasetInputJsonOf) } : {},
+  };
+}
+
+export function datasetInputJsonOf({ dataset, tags }: DatasetInput): DatasetInputJson {
+  return {
+    tags: tags.map(({ key, value }) => ({ key, value })),
+    dataset: present({
+      name: dataset.name,
+      digest: dataset.digest,
+      source_type: dataset.sourceType,
+      source: dataset.source,
+      schema: dataset.schema,
+      profile: dataset.profile,
+    }),
   };
 }
 
