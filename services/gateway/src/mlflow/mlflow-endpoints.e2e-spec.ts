@@ -109,6 +109,8 @@ describe('mlflow api - the other endpoints of service.proto and model_registry.p
       page_token: page1.next_page_token,
     });
     expect(page2.runs.map((r: Json) => r.info.run_id)).toEqual([a]);
+    expect(page1.runs[0].inputs).toEqual({});
+    expect(page2.runs[0].inputs).toEqual({ dataset_inputs: mlflow.logInputs(a).datasets });
 
     const h1 = await ok('GET', `/metrics/get-history?run_id=${a}&metric_key=acc&max_results=3`);
     expect(h1.metrics.map((m: Json) => m.step)).toEqual([0, 1, 2]);

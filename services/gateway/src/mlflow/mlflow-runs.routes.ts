@@ -162,6 +162,8 @@ export const mlflowRunRoutes: GatewayRoute[] = [
         runViewType: b.run_view_type,
         maxResults: b.max_results,
         pageToken: b.page_token,
+        // MLflow's search answers each run's dataset inputs (its UI lists them per run).
+        includeInputs: true,
       });
       return {
         runs: found.runs.map(runJsonOf),

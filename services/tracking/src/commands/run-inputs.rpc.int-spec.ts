@@ -4,6 +4,7 @@ import {
   DeleteRun,
   GetRun,
   LogRunInputs,
+  SearchRuns,
   type DatasetInput,
 } from '@slipway/contracts';
 import { Client } from 'pg';
@@ -60,7 +61,7 @@ describe('tracking run inputs rpc - datasets a run used (MLflow log-inputs)', ()
     expect(view.inputs).toEqual([iris(), test]);
   });
 
-  it('inputs - a dataset is stored once per experiment: a second run of it shares the row', async () => {
+  it('inputs - a dataset is stored once per experiment (a second run shares the row); search answers inputs on request', async () => {
     const { experimentId } = await t.rpc.request(CreateExperiment, { name: 'inputs-shared' });
     const a = await newRun(experimentId, 'a');
     const b = await newRun(experimentId, 'b');
@@ -82,6 +83,19 @@ describe('tracking run inputs rpc - datasets a run used (MLflow log-inputs)', ()
       'f6a1f5e3',
     ]);
     expect((await t.rpc.request(GetRun, { runId: a })).inputs).toHaveLength(1);
+
+    const search = (includeInputs: boolean) =>
+      t.rpc.request(SearchRuns, {
+        experimentIds: [experimentId],
+        orderBy: ['attributes.run_name ASC'],
+        includeInputs,
+      });
+    const withInputs = await search(true);
+    expect(withInputs.runs.map((r) => [r.info.runName, r.inputs?.length])).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+    expect((await search(false)).runs.map((r) => r.inputs)).toEqual([undefined, undefined]);
   });
 
   it('inputs - a run without inputs has an empty list; unknown and deleted runs are refused', async () => {

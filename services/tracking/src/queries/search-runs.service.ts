@@ -3,6 +3,7 @@ import type { RpcRequest, RpcResponse, SearchRuns } from '@slipway/contracts';
 import { MetricQueries, type MetricSummary } from '../metrics';
 import { stagesOf } from '../persistence/lifecycle';
 import type { RunDetails } from '../runs/run.entity';
+import { RunInputsService } from '../runs/run-inputs.service';
 import { RunsService } from '../runs/runs.service';
 import { parseFilter, parseOrderBy, type MetricClause, type OrderByItem, type ParamClause } from '../search';
 import {
@@ -41,10 +42,19 @@ export class SearchRunsService {
     private readonly runs: RunsService,
     private readonly search: RunSearchService,
     private readonly metrics: MetricQueries,
+    private readonly inputs: RunInputsService,
     @Optional() private readonly index?: SearchIndex,
   ) {}
 
+  /** {@link searchPage}, with each run's dataset inputs when the request asks for them. */
   async searchRuns(request: SearchRequest): Promise<SearchResponse> {
+    const found = await this.searchPage(request);
+    if (!request.includeInputs) return found;
+    const inputs = await this.inputs.inputsOfRuns(found.runs.map((r) => r.info.runId));
+    return { ...found, runs: found.runs.map((r) => ({ ...r, inputs: inputs.get(r.info.runId) ?? [] })) };
+  }
+
+  private async searchPage(request: SearchRequest): Promise<SearchResponse> {
     const { metricClauses, relationalClauses } = partitionFilter(parseFilter(request.filter));
     const orderBy = parseOrderBy(request.orderBy);
     const paramClauses = relationalClauses.filter((c): c is ParamClause => c.entity === 'param');

@@ -7,6 +7,7 @@ import { parseOptionalRow, parseRows } from '../persistence/rows';
 
 const datasetIdRow = z.object({ dataset_id: z.string() });
 const inputRow = z.object({
+  run_id: z.string(),
   name: z.string(),
   digest: z.string(),
   source_type: z.string(),
@@ -61,28 +62,36 @@ export class RunInputsRepository {
     );
   }
 
-  /** The run's inputs, by dataset name and digest. */
-  async inputsOf(db: Queryable, runId: string): Promise<DatasetInput[]> {
+  /** The inputs of each of these runs, by dataset name and digest (runs without any are absent). */
+  async inputsOf(db: Queryable, runIds: readonly string[]): Promise<Map<string, DatasetInput[]>> {
+    const byRun = new Map<string, DatasetInput[]>();
+    if (runIds.length === 0) return byRun;
     const rows = parseRows(
       inputRow,
       await db.query(
-        `SELECT d.name, d.digest, d.source_type, d.source, d.schema, d.profile, i.tags
+        `SELECT i.run_id, d.name, d.digest, d.source_type, d.source, d.schema, d.profile, i.tags
          FROM run_inputs i JOIN datasets d USING (dataset_id)
-         WHERE i.run_id = $1 ORDER BY d.name, d.digest`,
-        [runId],
+         WHERE i.run_id = ANY($1) ORDER BY i.run_id, d.name, d.digest`,
+        [runIds],
       ),
       'tracking.run_inputs row',
     );
-    return rows.map((r) => ({
-      dataset: {
-        name: r.name,
-        digest: r.digest,
-        sourceType: r.source_type,
-        source: r.source,
-        ...(r.schema !== null ? { schema: r.schema } : {}),
-        ...(r.profile !== null ? { profile: r.profile } : {}),
-      },
-      tags: r.tags,
-    }));
+    for (const r of rows) {
+      const input: DatasetInput = {
+        dataset: {
+          name: r.name,
+          digest: r.digest,
+          sourceType: r.source_type,
+          source: r.source,
+          ...(r.schema !== null ? { schema: r.schema } : {}),
+          ...(r.profile !== null ? { profile: r.profile } : {}),
+        },
+        tags: r.tags,
+      };
+      const list = byRun.get(r.run_id);
+      if (list) list.push(input);
+      else byRun.set(r.run_id, [input]);
+    }
+    return byRun;
   }
 }

@@ -36,8 +36,13 @@ export class RunInputsService {
   }
 
   /** The run's dataset inputs (empty for a run without any). */
-  inputsOf(runId: string): Promise<DatasetInput[]> {
+  async inputsOf(runId: string): Promise<DatasetInput[]> {
     parseOrThrow(runIdSchema, runId, 'run id');
-    return this.inputs.inputsOf(this.db, runId);
+    return (await this.inputs.inputsOf(this.db, [runId])).get(runId) ?? [];
+  }
+
+  /** The dataset inputs of each of these runs (runs without any are absent). */
+  inputsOfRuns(runIds: readonly string[]): Promise<Map<string, DatasetInput[]>> {
+    return this.inputs.inputsOf(this.db, runIds);
   }
 }

@@ -19,6 +19,8 @@ export const SearchRuns = defineRpc({
     runViewType: z.enum(['ACTIVE_ONLY', 'DELETED_ONLY', 'ALL']).default('ACTIVE_ONLY'),
     maxResults: z.number().int().min(1).max(50_000).default(1000),
     pageToken: pageTokenSchema.optional(),
+    /** Also load each run's dataset inputs (MLflow's search answers them; one more query). */
+    includeInputs: z.boolean().default(false),
   }),
   response: z.object({ runs: z.array(runViewSchema), nextPageToken: pageTokenSchema.optional() }),
   description: "Search runs with MLflow's filter grammar and order_by, paginated.",
