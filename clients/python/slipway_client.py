@@ -549,6 +549,32 @@ class Run:
         for chunk in _chunks(items, MAX_TAGS_PER_BATCH):
             self._send_batch({"batchId": _new_id(), "tags": list(chunk)})
 
+    def log_input(
+        self,
+        name: str,
+        digest: str,
+        source: str,
+        source_type: str = "local",
+        schema: Optional[str] = None,
+        profile: Optional[str] = None,
+        context: Optional[str] = None,
+    ) -> None:
+        """Record a dataset the run used, like MLflow's ``log_input``, sent at once.
+
+        ``source``, ``schema`` and ``profile`` are JSON texts (``'{"uri": "/data/iris.csv"}'``);
+        ``context`` (``"training"``, ``"test"``) becomes the input's ``mlflow.data.context`` tag.
+        A dataset is stored once per experiment by name and digest; logging it again changes nothing.
+        """
+        dataset: JsonDict = {"name": name, "digest": digest, "sourceType": source_type, "source": source}
+        if schema is not None:
+            dataset["schema"] = schema
+        if profile is not None:
+            dataset["profile"] = profile
+        tags = [] if context is None else [{"key": "mlflow.data.context", "value": context}]
+        self._check_active()
+        path = f"/api/v1/runs/{_quote_path(self.run_id)}/inputs"
+        self._client._transport.json("POST", path, {"datasets": [{"dataset": dataset, "tags": tags}]}, idempotent=True)
+
     def flush(self) -> None:
         """Send every buffered metric point now."""
         with self._lock:

@@ -593,6 +593,31 @@ class GatewayTest(unittest.TestCase):
         self.assertIn("lr", caught.exception.message)
         self.assertEqual(as_dict(self.client.get_run(run.run_id)["params"]), {"lr": "0.1"})
 
+    def test_a_dataset_input_is_stored_once_and_read_back_with_the_run(self) -> None:
+        with self.client.start_run(experiment=unique("py-inputs")) as run:
+            for _ in range(2):
+                run.log_input("iris", "f6a1f5e3", '{"uri": "/data/iris.csv"}', profile='{"num_rows": 150}', context="training")
+            with self.assertRaises(SlipwayError) as caught:
+                run.log_input("iris", "d" * 37, "{}")
+        self.assertEqual(caught.exception.status, 400)
+        self.assertIn("digest", caught.exception.message)
+        inputs = self.client.get_run(run.run_id)["inputs"]
+        self.assertEqual(
+            inputs,
+            [
+                {
+                    "dataset": {
+                        "name": "iris",
+                        "digest": "f6a1f5e3",
+                        "sourceType": "local",
+                        "source": '{"uri": "/data/iris.csv"}',
+                        "profile": '{"num_rows": 150}',
+                    },
+                    "tags": [{"key": "mlflow.data.context", "value": "training"}],
+                }
+            ],
+        )
+
     def test_search_with_a_filter_and_order_by_iterates_pages(self) -> None:
         experiment_id = self.client.create_experiment(unique("py-search"), tags={"kind": "search"})["experimentId"]
         for model, f1 in [("XGBClassifier", 0.83), ("LogisticRegression", 0.78), ("SVC", 0.81)]:

@@ -32,6 +32,7 @@ export type {
   HistoryPage,
   Downsampled,
   LogBatchResult,
+  DatasetInput,
 } from './schemas/tracking.schemas';
 export type {
   Model,

@@ -32,6 +32,17 @@ describe('sdk - against the running platform', () => {
       tags: { team: 'ml' },
     });
     for (let step = 0; step < 1000; step++) run.logMetrics({ f1: step / 1000, loss: 1 / (step + 1) }, step);
+    const trainingSet = {
+      dataset: {
+        name: 'breast-cancer',
+        digest: '5f1e9a',
+        sourceType: 'local',
+        source: '{"uri": "/data/bc.csv"}',
+      },
+      tags: [{ key: 'mlflow.data.context', value: 'training' }],
+    };
+    await run.logInputs([trainingSet]);
+    await run.logInputs([trainingSet]);
     const info = await run.end();
     expect(info.status).toBe('FINISHED');
 
@@ -57,6 +68,7 @@ describe('sdk - against the running platform', () => {
     const got = await slipway.getRun(run.runId);
     expect(got.tags).toContainEqual({ key: 'team', value: 'ml' });
     expect(got.params).toContainEqual({ key: 'C', value: '1.5' });
+    expect(got.inputs).toEqual([trainingSet]);
     const history = await slipway.metricHistory(run.runId, 'loss');
     expect(history).toHaveLength(1000);
     expect(history[999]).toMatchObject({ step: 999, value: 0.001 });

@@ -1,8 +1,10 @@
 import { SdkErrorCodes, SlipwayError } from '../errors';
 import type { HttpClient } from '../http/http-client';
+import { z } from 'zod';
 import {
   logBatchResultSchema,
   runInfoSchema,
+  type DatasetInput,
   type RunInfo,
   type RunStatus,
 } from '../schemas/tracking.schemas';
@@ -57,6 +59,24 @@ export class RunHandle {
     this.assertOpen();
     this.batcher.addParamsAndTags([], toKeyValues(tags));
     await this.batcher.flush();
+  }
+
+  /**
+   * Records datasets the run used (MLflow's `log_input`): `{ dataset: { name, digest, sourceType,
+   * source }, tags: [{ key: 'mlflow.data.context', value: 'training' }] }`. Logging one again
+   * changes nothing, so a retry is safe.
+   */
+  async logInputs(datasets: DatasetInput[]): Promise<void> {
+    this.assertOpen();
+    await this.http.json(
+      {
+        method: 'POST',
+        path: `/runs/${encodeURIComponent(this.runId)}/inputs`,
+        body: { datasets },
+        idempotent: true,
+      },
+      z.object({}),
+    );
   }
 
   /** Sends everything buffered; rejects with the error of a batch that failed since the last flush. */

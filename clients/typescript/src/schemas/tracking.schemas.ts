@@ -39,12 +39,31 @@ export const metricSummarySchema = z.looseObject({
 /** The summary of one metric of one run. */
 export type MetricSummary = z.infer<typeof metricSummarySchema>;
 
-/** A run with its params, tags and metric summaries. */
+/**
+ * A dataset a run used, with the input's tags (`mlflow.data.context`: `training`…): stored once
+ * per experiment by name and digest; `source`, `schema` and `profile` are JSON texts.
+ */
+export const datasetInputSchema = z.object({
+  dataset: z.object({
+    name: z.string(),
+    digest: z.string(),
+    sourceType: z.string(),
+    source: z.string(),
+    schema: z.string().optional(),
+    profile: z.string().optional(),
+  }),
+  tags: z.array(keyValue),
+});
+/** A dataset a run used. */
+export type DatasetInput = z.infer<typeof datasetInputSchema>;
+
+/** A run with its params, tags and metric summaries (and, read one by one, its dataset inputs). */
 export const runSchema = z.looseObject({
   info: runInfoSchema,
   params: z.array(keyValue),
   tags: z.array(keyValue),
   metrics: z.array(metricSummarySchema),
+  inputs: z.array(datasetInputSchema).optional(),
 });
 /** A run with its params, tags and metric summaries. */
 export type Run = z.infer<typeof runSchema>;
