@@ -5,9 +5,10 @@ import { SearchIndex } from '../search-index/search-index';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Queryable } from '../persistence/queryable';
+import { lockActiveRun } from './active-run';
 import { RunDataRepository } from './run-data.repository';
 import type { Run } from './run.entity';
-import { ParamConflictError, RunInvalidStateError, RunNotFoundError, type ParamConflict } from './run.errors';
+import { ParamConflictError, type ParamConflict } from './run.errors';
 import { RunsRepository } from './runs.repository';
 
 /** A batch of params: at most 100 (MLflow's limit), keys ≤ 250 and values ≤ 6000 characters. */
@@ -58,12 +59,8 @@ export class ParamsService {
     return { stored: result.stored };
   }
 
-  private async activeRun(db: Queryable, runId: string): Promise<Run> {
-    const run = await this.runs.findById(db, runId, 'share');
-    if (!run) throw new RunNotFoundError(runId);
-    if (run.lifecycleStage !== 'active')
-      throw new RunInvalidStateError(runId, 'params cannot be logged to a deleted run');
-    return run;
+  private activeRun(db: Queryable, runId: string): Promise<Run> {
+    return lockActiveRun(this.runs, db, runId, 'params cannot be logged to a deleted run');
   }
 }
 

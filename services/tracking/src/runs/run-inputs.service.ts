@@ -3,7 +3,7 @@ import { type DatasetInput, LogRunInputs, parseOrThrow, runIdSchema } from '@sli
 import { DATA_SOURCE } from '@slipway/runtime';
 import type { DataSource } from 'typeorm';
 import { RunInputsRepository } from './run-inputs.repository';
-import { RunInvalidStateError, RunNotFoundError } from './run.errors';
+import { lockActiveRun } from './active-run';
 import { RunsRepository } from './runs.repository';
 
 /** Datasets used by runs (MLflow log-inputs), stored once per experiment by name and digest. */
@@ -24,10 +24,7 @@ export class RunInputsService {
     const request = parseOrThrow(LogRunInputs.request, { runId, datasets }, 'dataset inputs');
     if (request.datasets.length === 0) return;
     await this.db.transaction(async (tx) => {
-      const run = await this.runs.findById(tx, runId, 'share');
-      if (!run) throw new RunNotFoundError(runId);
-      if (run.lifecycleStage !== 'active')
-        throw new RunInvalidStateError(runId, 'inputs cannot be logged to a deleted run');
+      const run = await lockActiveRun(this.runs, tx, runId, 'inputs cannot be logged to a deleted run');
       for (const input of request.datasets) {
         const datasetId = await this.inputs.datasetId(tx, run.experimentId, input.dataset);
         await this.inputs.addInput(tx, runId, datasetId, input.tags);

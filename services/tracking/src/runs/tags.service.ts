@@ -11,8 +11,9 @@ import { DATA_SOURCE } from '@slipway/runtime';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Queryable } from '../persistence/queryable';
+import { lockActiveRun } from './active-run';
 import { RunDataRepository } from './run-data.repository';
-import { RunInvalidStateError, RunNotFoundError, RunTagNotFoundError } from './run.errors';
+import { RunTagNotFoundError } from './run.errors';
 import { RunsRepository } from './runs.repository';
 import { MlflowTags } from './system-tags';
 
@@ -60,9 +61,6 @@ export class TagsService {
   }
 
   private async activeRun(db: Queryable, runId: string): Promise<void> {
-    const run = await this.runs.findById(db, runId, 'share');
-    if (!run) throw new RunNotFoundError(runId);
-    if (run.lifecycleStage !== 'active')
-      throw new RunInvalidStateError(runId, 'tags cannot be set on a deleted run');
+    await lockActiveRun(this.runs, db, runId, 'tags cannot be set on a deleted run');
   }
 }
