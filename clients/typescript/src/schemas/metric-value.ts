@@ -5,7 +5,9 @@ export type WireMetricValue = number | 'NaN' | 'Infinity' | '-Infinity';
 
 /** Reads a metric value from the wire into a JS number (NaN and ±Infinity included). */
 export const metricValue = z
-  .union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity'])])
+  // A literal, not z.enum: an enum's declaration keys `-Infinity` as `[-Infinity]`, which a user's
+  // TypeScript refuses in the published declarations (TS1170).
+  .union([z.number(), z.literal(['NaN', 'Infinity', '-Infinity'])])
   .transform((v) => (typeof v === 'string' ? Number(v) : v));
 
 /** A JS number in the form JSON can carry. */
