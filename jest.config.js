@@ -36,6 +36,8 @@ const tier = (displayName, testMatch, extra = {}) => ({
   transform,
   transformIgnorePatterns,
   moduleNameMapper,
+  // Build output (`npm run build:sdk` writes a second `@slipway/sdk` package.json there).
+  modulePathIgnorePatterns: ['<rootDir>/clients/typescript/dist/'],
   testEnvironment: 'node',
   ...extra,
 });
