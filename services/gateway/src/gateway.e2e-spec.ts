@@ -335,6 +335,106 @@ describe('gateway - the REST API as a user drives it', () => {
     }
   });
 
+  test('live events - a client that reconnects with Last-Event-ID gets what it missed, in order, then live events', async () => {
+    const CREATED = 'dev.slipway.tracking.run.created.v1';
+    const createRun = async (runName: string): Promise<string> =>
+      (await admin('POST', '/api/v1/runs', { runName })).body.info.runId;
+    // Published on the stream, seen by a plain subscriber: proof that an event exists before a client reconnects.
+    const nc = await connect({ servers: platform.natsUrl });
+    const published = new Set<string>();
+    const watch = nc.subscribe('slipway.evt.tracking.>', {
+      callback: (_err, msg) => {
+        const event = msg.json<{ type: string; data: { runId: string } }>();
+        if (event.type === CREATED) published.add(event.data.runId);
+      },
+    });
+    await nc.flush();
+    const publishedAll = async (ids: string[]) => {
+      const deadline = Date.now() + 10_000;
+      while (!ids.every((id) => published.has(id))) {
+        if (Date.now() > deadline) throw new Error(`RunCreated of ${ids} not published`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    try {
+      const first = await openEventStream(platform.gatewayUrl, platform.adminToken, 'runs');
+      const a = await createRun('resume-a');
+      const seenA = await first.next(CREATED);
+      expect(seenA.data.runId).toBe(a);
+      expect(seenA.id).toMatch(/^SLIPWAY_EVENTS:\d+$/);
+      first.close();
+
+      const missed = [await createRun('resume-b'), await createRun('resume-c')];
+      await publishedAll(missed);
+      const again = await openEventStream(platform.gatewayUrl, platform.adminToken, 'runs', {
+        headers: { 'last-event-id': seenA.id! },
+      });
+      const replayed = [await again.next(CREATED), await again.next(CREATED)];
+      expect(replayed.map((e) => e.data.runId)).toEqual(missed);
+      const seq = (id: string | undefined) => Number(id!.split(':')[1]);
+      expect(seq(replayed[0]!.id)).toBeGreaterThan(seq(seenA.id));
+      expect(seq(replayed[1]!.id)).toBeGreaterThan(seq(replayed[0]!.id));
+      const d = await createRun('resume-d');
+      expect((await again.next(CREATED)).data.runId).toBe(d);
+      again.close();
+
+      // A client that saw nothing yet resumes from the first frame's cursor; a reloaded page from
+      // the query parameter.
+      const idle = await openEventStream(platform.gatewayUrl, platform.adminToken, 'runs');
+      expect(idle.startId).toMatch(/^SLIPWAY_EVENTS:\d+$/);
+      idle.close();
+      const e = await createRun('resume-e');
+      await publishedAll([e]);
+      const reloaded = await openEventStream(platform.gatewayUrl, platform.adminToken, 'runs', {
+        query: { lastEventId: idle.startId! },
+      });
+      expect((await reloaded.next(CREATED)).data.runId).toBe(e);
+      reloaded.close();
+    } finally {
+      watch.unsubscribe();
+      await nc.close();
+    }
+  });
+
+  test('live events - the metrics of a run sent through NATS ingest are replayed to a returning follower; a bad cursor is a 400 naming it', async () => {
+    const METRICS = 'dev.slipway.tracking.run.metrics.logged.v1';
+    const runId = (await admin('POST', '/api/v1/runs', { runName: 'resume-metrics' })).body.info.runId;
+    const follower = await openEventStream(platform.gatewayUrl, platform.adminToken, `run:${runId}`);
+    follower.close();
+    // Asynchronous writes go through the ingest stream (the gateway's coalesced batches).
+    for (let step = 0; step < 3; step++) {
+      const sent = await admin('POST', `/api/v1/runs/${runId}/metrics`, {
+        metrics: [{ key: 'loss', value: 1 / (step + 1), step, timestamp: Date.now() }],
+      });
+      expect(sent.status).toBe(202);
+    }
+    const back = await openEventStream(platform.gatewayUrl, platform.adminToken, `run:${runId}`, {
+      headers: { 'last-event-id': follower.startId! },
+    });
+    const steps: number[] = [];
+    while (steps.length < 3) {
+      const event = await back.next(METRICS);
+      expect(event.id).toMatch(/SLIPWAY_INGEST:\d+/);
+      steps.push(...event.data.metrics.map((m: Json) => m.step));
+    }
+    expect(steps).toEqual([0, 1, 2]);
+    back.close();
+
+    for (const [headers, query, names] of [
+      [{ 'last-event-id': 'SLIPWAY_EVENTS:twelve' }, {}, 'Last-Event-ID'],
+      [{}, { lastEventId: 'SLIPWAY_EVENTS:1,SLIPWAY_EVENTS:2' }, 'lastEventId'],
+    ] as const) {
+      const res = await fetch(
+        `${platform.gatewayUrl}/api/v1/events?${new URLSearchParams({ topics: 'runs', ...query })}`,
+        { headers: { authorization: `Bearer ${platform.adminToken}`, ...headers } },
+      );
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { code: string; details: unknown };
+      expect(body.code).toBe('COMMON.VALIDATION_FAILED');
+      expect(JSON.stringify(body.details)).toContain(names);
+    }
+  });
+
   test('routes - an unknown route is 404 in the one error shape; the OpenAPI document lists the routes', async () => {
     const res = await admin('GET', '/api/v1/no-such-thing');
     expect(res.status).toBe(404);
@@ -409,17 +509,23 @@ describe('gateway - the REST API as a user drives it', () => {
   });
 });
 
-/** Reads `text/event-stream` from the gateway and hands out events by type. */
-async function openEventStream(baseUrl: string, token: string, topics: string) {
+/** Reads `text/event-stream` from the gateway and hands out events by type, with their SSE ids. */
+async function openEventStream(
+  baseUrl: string,
+  token: string,
+  topics: string,
+  options: { headers?: Record<string, string>; query?: Record<string, string> } = {},
+) {
   const controller = new AbortController();
-  const res = await fetch(`${baseUrl}/api/v1/events?topics=${encodeURIComponent(topics)}`, {
-    headers: { authorization: `Bearer ${token}` },
+  const query = new URLSearchParams({ topics, ...options.query });
+  const res = await fetch(`${baseUrl}/api/v1/events?${query}`, {
+    headers: { authorization: `Bearer ${token}`, ...options.headers },
     signal: controller.signal,
   });
   expect(res.status).toBe(200);
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
-  const received: Array<{ type: string; data: Json }> = [];
+  const received: Array<{ type: string; id: string | undefined; data: Json }> = [];
   const pump = async () => {
     for (;;) {
       const { value, done } = await reader.read();
@@ -430,20 +536,26 @@ async function openEventStream(baseUrl: string, token: string, topics: string) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const type = /^event: (.*)$/m.exec(block)?.[1];
+        const id = /^id: (.*)$/m.exec(block)?.[1];
         const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (type && data) received.push({ type, data: JSON.parse(data).data });
+        if (type && data) received.push({ type, id, data: JSON.parse(data).data });
       }
     }
   };
   // Wait for the "subscribed" comment before returning, so nothing published after is missed.
-  while (!buffer.includes(': subscribed')) {
+  while (!buffer.includes('\n\n')) {
     const { value, done } = await reader.read();
     if (done) throw new Error('event stream closed before subscribing');
     buffer += value;
   }
+  const first = buffer.slice(0, buffer.indexOf('\n\n'));
+  expect(first).toMatch(/^: subscribed to /);
+  /** The cursor of the moment of subscribing (the first frame's id). */
+  const startId = /^id: (.*)$/m.exec(first)?.[1];
   buffer = buffer.slice(buffer.indexOf('\n\n') + 2);
   const pumping = pump().catch(() => undefined);
   return {
+    startId,
     async next(type: string, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

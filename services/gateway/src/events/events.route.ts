@@ -1,9 +1,9 @@
-import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { MetricsBatchLogged } from '@slipway/contracts';
+import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { z } from 'zod';
 import { route, type GatewayRoute } from '../http/gateway-route';
-import { modelFilterOf, runFilterOf, subjectsOfTopic } from './event-topics';
-import { runShareOfBatch } from './live-run-events';
+import { parseCursor, type EventCursor } from './event-cursor';
+import { openLiveFeed } from './live-feed';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -21,34 +21,66 @@ const eventsQuery = z.strictObject({
           .filter(Boolean),
       ),
     ]),
+  /**
+   * Resume after this event id (for a page that reloads; a reconnecting EventSource sends the
+   * `Last-Event-ID` header, which wins).
+   */
+  lastEventId: z.string().min(1).max(1000).optional(),
 });
-
-/** What a model event's data looks like enough to filter on `model:<name>`. */
-const modelData = z.object({ data: z.object({ model: z.string() }).partial() }).partial();
 
 /**
  * `GET /api/v1/events`: Server-Sent Events of the chosen topics. Each event is the CloudEvent as
- * published (`event:` its type, `id:` its id, `data:` the JSON); a comment line every 15 s keeps
- * proxies from closing the stream.
+ * published (`event:` its type, `data:` the JSON). Its `id:` is a cursor over the JetStream
+ * streams behind the topics: a client that reconnects with `Last-Event-ID` set to the last id it
+ * got (EventSource does) receives what was published meanwhile, then live events. The first
+ * frame carries the cursor of the moment of subscribing. Metrics logged over HTTP reach
+ * followers of a run live but are not replayed (no stream keeps them; the run's history has them).
+ * A comment line every 15 s keeps proxies from closing the stream.
  */
 export function eventsRoute(nc: NatsConnection, subjectRoot: string): GatewayRoute {
+  const js = jetstream(nc);
+  let jsm: Promise<JetStreamManager> | undefined;
   return route({
     method: 'GET',
     url: '/v1/events',
     scope: 'read',
     tag: 'events',
     summary:
-      'Live events (Server-Sent Events) of chosen topics: run:<id>, runs, models, model:<name>, pipelines, serving, notifications.',
+      'Live events (Server-Sent Events) of chosen topics: run:<id>, runs, models, model:<name>, pipelines, serving, notifications; resumable with Last-Event-ID.',
     query: eventsQuery,
     raw: true,
     handle: async ({ query, reply, request }) => {
-      const plan = query.topics.map((topic) => ({
-        subjects: subjectsOfTopic(subjectRoot, topic),
-        model: modelFilterOf(topic),
-        run: runFilterOf(topic),
-      }));
-      reply.hijack();
+      const header = request.headers['last-event-id'];
+      const resumeFrom: EventCursor | undefined =
+        typeof header === 'string' && header !== ''
+          ? parseCursor(header, 'Last-Event-ID')
+          : query.lastEventId !== undefined
+            ? parseCursor(query.lastEventId, 'lastEventId')
+            : undefined;
       const res = reply.raw;
+      const send = (frame: string) =>
+        res.write(frame) || res.destroyed
+          ? undefined
+          : new Promise<void>((resolve) => {
+              res.once('drain', resolve);
+              res.once('close', resolve);
+            });
+      jsm ??= jetstreamManager(nc);
+      // Opened before the reply is hijacked: a bad topic or cursor is still an ordinary 400.
+      const feed = await openLiveFeed({
+        nc,
+        js,
+        jsm: await jsm,
+        root: subjectRoot,
+        topics: query.topics,
+        ...(resumeFrom ? { resumeFrom } : {}),
+        send,
+        onError: (error) => {
+          request.log.warn({ err: error }, 'live events: a stream consumer failed; ending the stream');
+          res.end();
+        },
+      });
+      reply.hijack();
       res.writeHead(200, {
         // Headers set by hooks so far (CORS for browser pages) go out too: hijacking skips fastify's send.
         ...(reply.getHeaders() as Record<string, string>),
@@ -57,49 +89,14 @@ export function eventsRoute(nc: NatsConnection, subjectRoot: string): GatewayRou
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
-      const subs: Subscription[] = [];
-      const seen = new Set<string>();
-      for (const { subjects, model, run } of plan) {
-        for (const subject of subjects) {
-          subs.push(
-            nc.subscribe(subject, {
-              callback: (err, msg) => {
-                if (err) return;
-                let text = msg.string();
-                let event: { id?: string; type?: string } & z.infer<typeof modelData>;
-                try {
-                  event = JSON.parse(text);
-                } catch {
-                  return;
-                }
-                if (event.type === MetricsBatchLogged.type) {
-                  const share = run === undefined ? undefined : runShareOfBatch(event, run);
-                  if (!share) return;
-                  event = share;
-                  text = JSON.stringify(share);
-                }
-                if (model !== undefined && modelData.safeParse(event).data?.data?.model !== model) return;
-                // One message may match two topics (`models` and `model:x`): send it once.
-                if (event.id) {
-                  if (seen.has(event.id)) return;
-                  seen.add(event.id);
-                  if (seen.size > 10_000) seen.clear();
-                }
-                res.write(
-                  `event: ${event.type ?? 'message'}\n${event.id ? `id: ${event.id}\n` : ''}data: ${text.replace(/\n/g, '')}\n\n`,
-                );
-              },
-            }),
-          );
-        }
-      }
-      await nc.flush();
-      // Sent once NATS has the subscriptions: from here on nothing published is missed.
-      res.write(`: subscribed to ${query.topics.join(',')}\n\n`);
+      // From here on nothing published is missed; the id lets a client that saw nothing yet resume.
+      res.write(`: subscribed to ${query.topics.join(',')}\nid: ${feed.cursor}\n\n`);
+      feed.start();
       const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      request.raw.on('close', () => {
+      // The response closes when the client goes (the request itself ends as soon as it is read).
+      res.on('close', () => {
         clearInterval(heartbeat);
-        for (const sub of subs) sub.unsubscribe();
+        void feed.close();
       });
     },
   });
