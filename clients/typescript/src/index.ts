@@ -17,7 +17,7 @@ export type { ExperimentsApi } from './api/experiments.api';
 export type { RunsApi, SearchRunsRequest, CompareRunsRequest } from './api/runs.api';
 export type { ModelsApi, AsOf, NewModelVersion, PromotionRequested } from './api/models.api';
 export type { TokensApi } from './api/tokens.api';
-export type { EventsApi, LiveEvent, LiveSubscription } from './api/events.api';
+export type { EventsApi, LiveEvent, LiveSubscription, SubscribeOptions } from './api/events.api';
 export type { ArtifactsApi, ArtifactBody, ArtifactDownload, UploadOptions } from './api/artifacts.api';
 export type {
   RunStatus,

@@ -1,6 +1,7 @@
 import { startTestPlatform, type TestPlatform } from '@slipway/testing';
 import { Slipway, SlipwayApiError, type LiveEvent } from './index';
 import { subscribeModelPromoted, type ModelPromotedEvent } from './nats';
+import { startCuttableProxy } from './testing/cuttable-proxy';
 import { startFlakyProxy } from './testing/flaky-proxy';
 
 const POLICY = JSON.stringify({
@@ -118,6 +119,75 @@ describe('sdk - against the running platform', () => {
     }
     await expect(live.closed).resolves.toBeUndefined();
     await run.end();
+  });
+
+  test('live events - a dropped stream reconnects and resumes: runs created meanwhile arrive once, in order', async () => {
+    const proxy = await startCuttableProxy(platform.gatewayUrl);
+    const viaProxy = new Slipway({
+      url: proxy.url,
+      token: platform.adminToken,
+      retry: { baseDelayMs: 50, maxDelayMs: 200, maxRetries: 100 },
+    });
+    const created: string[] = [];
+    const reconnects: string[] = [];
+    const live = viaProxy.events.subscribe(
+      ['runs'],
+      (e) =>
+        e.type === 'dev.slipway.tracking.run.created.v1' && created.push((e.data as { runId: string }).runId),
+      { onReconnect: (info) => reconnects.push(String(info.lastEventId)) },
+    );
+    const waitFor = async (ids: string[]) => {
+      const deadline = Date.now() + 15_000;
+      while (!ids.every((id) => created.includes(id)) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+    };
+    try {
+      await live.ready;
+      const first = await slipway.startRun({ runName: 'before-the-cut' });
+      await waitFor([first.runId]);
+      const cursor = live.lastEventId;
+      expect(cursor).toMatch(/^SLIPWAY_EVENTS:\d+$/);
+      proxy.cut();
+      // Created while the subscriber cannot reach the gateway.
+      const missed = [
+        await slipway.startRun({ runName: 'during-1' }),
+        await slipway.startRun({ runName: 'during-2' }),
+      ].map((r) => r.runId);
+      await new Promise((r) => setTimeout(r, 700));
+      proxy.heal();
+      await waitFor(missed);
+      expect(created).toEqual([first.runId, ...missed]);
+      expect(reconnects[0]).toBe(cursor);
+      expect(live.lastEventId).not.toBe(cursor);
+
+      // A later subscription started from a kept position gets what came after it.
+      const kept = live.lastEventId;
+      live.close();
+      const after = await slipway.startRun({ runName: 'after-close' });
+      const resumed: string[] = [];
+      const again = slipway.events.subscribe(
+        ['runs'],
+        (e) =>
+          e.type === 'dev.slipway.tracking.run.created.v1' &&
+          resumed.push((e.data as { runId: string }).runId),
+        { lastEventId: kept! },
+      );
+      const deadline = Date.now() + 10_000;
+      while (resumed.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      again.close();
+      expect(resumed).toEqual([after.runId]);
+      for (const r of [first, after]) await r.end();
+    } finally {
+      live.close();
+      await proxy.close();
+    }
+    await expect(live.closed).resolves.toBeUndefined();
+  });
+
+  test('live events - a cursor the gateway refuses ends the subscription with the 400, without reconnecting', async () => {
+    const live = slipway.events.subscribe(['runs'], () => undefined, { lastEventId: 'not a cursor' });
+    await expect(live.closed).rejects.toMatchObject({ status: 400, code: 'COMMON.VALIDATION_FAILED' });
+    await expect(live.ready).rejects.toMatchObject({ status: 400 });
   });
 
   test('errors - a missing run is SlipwayApiError TRACKING.RUN_NOT_FOUND 404; a bad token is 401', async () => {

@@ -1,6 +1,7 @@
-import { SdkErrorCodes, SlipwayError } from '../errors';
+import { SdkErrorCodes, SlipwayApiError, SlipwayError } from '../errors';
 import { SseParser } from '../events/sse-parser';
 import type { HttpClient } from '../http/http-client';
+import { isRetryable } from '../http/retry-policy';
 
 /** A CloudEvent as the gateway streams it. */
 export interface LiveEvent {
@@ -15,10 +16,31 @@ export interface LiveEvent {
 /** A live subscription: `ready` once the gateway listens (nothing published after is missed). */
 export interface LiveSubscription {
   ready: Promise<void>;
-  /** Settles when the stream ends: resolves on `close()`, rejects when the connection fails. */
+  /**
+   * Settles when the subscription ends: resolves on `close()`, rejects when the stream drops and
+   * reconnecting is off or fails (the gateway unreachable through all retries, or refusing).
+   */
   closed: Promise<void>;
+  /** Where the subscription is: pass it as `lastEventId` to a later `subscribe` to get what came meanwhile. */
+  readonly lastEventId: string | undefined;
   close(): void;
 }
+
+/** Options of {@link EventsApi.subscribe}. */
+export interface SubscribeOptions {
+  /** Start after this position (a `lastEventId` kept from an earlier subscription): what was published since comes first. */
+  lastEventId?: string;
+  /**
+   * When the stream drops, connect again and resume where it stopped, so no stored event is
+   * missed (metrics logged over HTTP are live only and not replayed). Default true.
+   */
+  reconnect?: boolean;
+  /** Told of each reconnection, with the error that ended the previous stream. */
+  onReconnect?: (info: { attempt: number; error: unknown; lastEventId: string | undefined }) => void;
+}
+
+/** Pause before connecting again after a dropped stream (the request itself then retries with back-off). */
+const RECONNECT_DELAY_MS = 500;
 
 /** Live events over Server-Sent Events (`GET /api/v1/events`); works in Node and browsers. */
 export class EventsApi {
@@ -26,19 +48,24 @@ export class EventsApi {
 
   /**
    * Streams the events of `topics` (`run:<runId>`, `runs`, `models`, `model:<name>`, `pipelines`,
-   * `serving`, `notifications`) to `handler` until `close()`. No reconnection: on a dropped
-   * stream `closed` rejects and the caller decides.
+   * `serving`, `notifications`) to `handler` until `close()`. A dropped stream is resumed from the
+   * last event received (`reconnect`), as a browser's EventSource does.
    */
-  subscribe(topics: string[], handler: (event: LiveEvent) => void): LiveSubscription {
+  subscribe(
+    topics: string[],
+    handler: (event: LiveEvent) => void,
+    options: SubscribeOptions = {},
+  ): LiveSubscription {
     const controller = new AbortController();
     let markReady: () => void = () => undefined;
     let failReady: (error: unknown) => void = () => undefined;
     const ready = new Promise<void>((resolve, reject) => ((markReady = resolve), (failReady = reject)));
-    const closed = (async () => {
+    let lastEventId = options.lastEventId;
+    const stream = async () => {
       const res = await this.http.send({
         method: 'GET',
         path: '/events',
-        query: { topics: topics.join(',') },
+        query: { topics: topics.join(','), lastEventId },
         idempotent: true,
         signal: controller.signal,
       });
@@ -54,13 +81,41 @@ export class EventsApi {
           } catch (error) {
             console.error(`slipway: live event ${message.event}: ${(error as Error).message}`);
           }
+          if (message.id !== undefined) lastEventId = message.id;
         }
+        lastEventId = parser.lastEventId ?? lastEventId;
       }
       throw new SlipwayError(SdkErrorCodes.STREAM_ENDED, 'the event stream ended');
+    };
+    const closed = (async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await stream();
+        } catch (error) {
+          const refused = error instanceof SlipwayApiError && !isRetryable(error, true);
+          if (controller.signal.aborted || options.reconnect === false || refused) throw error;
+          options.onReconnect?.({ attempt, error, lastEventId });
+          await abortableSleep(RECONNECT_DELAY_MS, controller.signal);
+        }
+      }
     })().catch((error: unknown) => {
       failReady(error);
       if (!controller.signal.aborted) throw error;
     });
-    return { ready, closed, close: () => controller.abort() };
+    return {
+      ready,
+      closed,
+      get lastEventId() {
+        return lastEventId;
+      },
+      close: () => controller.abort(),
+    };
   }
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
 }

@@ -17,6 +17,11 @@ export class SseParser {
 
   constructor(private readonly onComment: (text: string) => void = () => undefined) {}
 
+  /** The last `id:` read, also from a frame without data (what an EventSource resumes from). */
+  get lastEventId(): string | undefined {
+    return this.id;
+  }
+
   push(chunk: string): SseMessage[] {
     this.buffer += chunk;
     const out: SseMessage[] = [];
