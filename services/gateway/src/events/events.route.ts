@@ -3,7 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { z } from 'zod';
 import { route, type GatewayRoute } from '../http/gateway-route';
 import { parseCursor, type EventCursor } from './event-cursor';
-import { openLiveFeed } from './live-feed';
+import { openLiveFeed, type LiveFeed } from './live-feed';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -66,8 +66,17 @@ export function eventsRoute(nc: NatsConnection, subjectRoot: string): GatewayRou
               res.once('close', resolve);
             });
       jsm ??= jetstreamManager(nc);
+      // The response closes when the client goes (the request itself ends as soon as it is read).
+      let gone = false;
+      let feed: LiveFeed | undefined;
+      let heartbeat: NodeJS.Timeout | undefined;
+      res.on('close', () => {
+        gone = true;
+        clearInterval(heartbeat);
+        void feed?.close();
+      });
       // Opened before the reply is hijacked: a bad topic or cursor is still an ordinary 400.
-      const feed = await openLiveFeed({
+      feed = await openLiveFeed({
         nc,
         js,
         jsm: await jsm,
@@ -81,6 +90,11 @@ export function eventsRoute(nc: NatsConnection, subjectRoot: string): GatewayRou
         },
       });
       reply.hijack();
+      if (gone) {
+        // The client left while the consumers were being made: nothing to answer.
+        void feed.close();
+        return;
+      }
       res.writeHead(200, {
         // Headers set by hooks so far (CORS for browser pages) go out too: hijacking skips fastify's send.
         ...(reply.getHeaders() as Record<string, string>),
@@ -92,12 +106,7 @@ export function eventsRoute(nc: NatsConnection, subjectRoot: string): GatewayRou
       // From here on nothing published is missed; the id lets a client that saw nothing yet resume.
       res.write(`: subscribed to ${query.topics.join(',')}\nid: ${feed.cursor}\n\n`);
       feed.start();
-      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      // The response closes when the client goes (the request itself ends as soon as it is read).
-      res.on('close', () => {
-        clearInterval(heartbeat);
-        void feed.close();
-      });
+      heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     },
   });
 }

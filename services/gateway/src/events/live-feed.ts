@@ -81,7 +81,8 @@ export async function openLiveFeed(options: LiveFeedOptions): Promise<LiveFeed> 
   const seen = new Set<string>();
   let held: string[] | undefined = [];
   const emit = (frame: string) => (held ? void held.push(frame) : options.send(frame));
-  const frames = (subject: string, text: string, id?: string) => framesOf(plans, seen, subject, text, id);
+  const frames = (subject: string, text: string, id?: () => string) =>
+    framesOf(plans, seen, subject, text, id);
 
   const consumers: { stream: string; messages: ConsumerMessages; delete(): Promise<unknown> }[] = [];
   const subscriptions: Subscription[] = [];
@@ -128,7 +129,8 @@ export async function openLiveFeed(options: LiveFeedOptions): Promise<LiveFeed> 
   const pump = async (stream: string, messages: ConsumerMessages) => {
     for await (const msg of messages) {
       cursor.set(stream, msg.seq);
-      for (const frame of frames(msg.subject, msg.string(), formatCursor(cursor))) await options.send(frame);
+      const frameIds = () => formatCursor(cursor);
+      for (const frame of frames(msg.subject, msg.string(), frameIds)) await options.send(frame);
     }
   };
   const start = () => {
@@ -155,8 +157,11 @@ function framesOf(
   seen: Set<string>,
   subject: string,
   text: string,
-  id: string | undefined,
+  id: (() => string) | undefined,
 ): string[] {
+  // A consumer of a whole stream (nats-server before 2.10) sees much no topic wants: skip it unparsed.
+  const matching = plans.filter((plan) => plan.subjects.some((pattern) => subjectMatches(pattern, subject)));
+  if (matching.length === 0) return [];
   let event: { id?: string; type?: string } & z.infer<typeof modelData>;
   try {
     event = JSON.parse(text);
@@ -164,8 +169,7 @@ function framesOf(
     return [];
   }
   const out: string[] = [];
-  for (const plan of plans) {
-    if (!plan.subjects.some((pattern) => subjectMatches(pattern, subject))) continue;
+  for (const plan of matching) {
     let sent = event;
     let body = text;
     if (event.type === MetricsBatchLogged.type) {
@@ -181,7 +185,7 @@ function framesOf(
       seen.add(sent.id);
     }
     out.push(
-      `event: ${sent.type ?? 'message'}\n${id ? `id: ${id}\n` : ''}data: ${body.replace(/\n/g, '')}\n\n`,
+      `event: ${sent.type ?? 'message'}\n${id ? `id: ${id()}\n` : ''}data: ${body.replace(/\n/g, '')}\n\n`,
     );
   }
   return out;
