@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { startTestPlatform, type TestPlatform } from '@slipway/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { browserBundle } from './testing/browser-bundle';
+import { startCuttableProxy, type CuttableProxy } from './testing/cuttable-proxy';
 import { startPageServer, type PageServer } from './testing/page-server';
 
 /** Debian's chromium (CI installs it); CHROMIUM_PATH for another. */
@@ -22,6 +23,7 @@ describe('sdk - in a browser page on another origin (CORS)', () => {
   let other: PageServer;
   let platform: TestPlatform;
   let browser: Browser;
+  let proxy: CuttableProxy;
 
   const logRun = (page: Page, args: { url: string; token: string; experimentName: string }) =>
     page.evaluate(
@@ -49,6 +51,7 @@ describe('sdk - in a browser page on another origin (CORS)', () => {
       services: ['tracking', 'gateway'],
       env: { gateway: { GATEWAY_CORS_ORIGINS: allowed.origin } },
     });
+    proxy = await startCuttableProxy(platform.gatewayUrl);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -57,6 +60,7 @@ describe('sdk - in a browser page on another origin (CORS)', () => {
 
   afterAll(async () => {
     await browser?.close();
+    await proxy?.close();
     await platform?.stop();
     await allowed?.close();
     await other?.close();
@@ -116,4 +120,44 @@ describe('sdk - in a browser page on another origin (CORS)', () => {
     });
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  test("the browser's own EventSource follows runs with ?access_token= and, after a dropped connection, resumes with Last-Event-ID", async () => {
+    const page = await open(allowed);
+    const createRun = async (runName: string): Promise<string> => {
+      const res = await fetch(`${platform.gatewayUrl}/api/v1/runs`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${platform.adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ runName }),
+      });
+      return ((await res.json()) as { info: { runId: string } }).info.runId;
+    };
+    const followed = () => page.evaluate(() => (globalThis as unknown as { followed: string[] }).followed);
+    const until = async (want: (ids: string[]) => boolean) => {
+      const deadline = Date.now() + 15_000;
+      while (!want(await followed()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      return followed();
+    };
+    const opened = await page.evaluate(
+      (a) => (globalThis as unknown as { followRuns(x: typeof a): Promise<boolean> }).followRuns(a),
+      { url: proxy.url, token: platform.adminToken },
+    );
+    expect(opened).toBe(true);
+    const first = await createRun('es-before');
+    expect(await until((ids) => ids.includes(first))).toEqual([first]);
+
+    proxy.cut();
+    const missed = [await createRun('es-during-1'), await createRun('es-during-2')];
+    proxy.heal();
+    // EventSource waits its reconnection time (3 s in Chromium), then sends Last-Event-ID.
+    expect(await until((ids) => ids.length >= 3)).toEqual([first, ...missed]);
+    const state = await page.evaluate(() => ({
+      errors: (globalThis as unknown as { followErrors: number }).followErrors,
+      lastId: (globalThis as unknown as { followedLastId: string }).followedLastId,
+    }));
+    expect(state.errors).toBeGreaterThanOrEqual(1);
+    expect(state.lastId).toMatch(/^SLIPWAY_EVENTS:\d+$/);
+    await page.evaluate(() =>
+      (globalThis as unknown as { followSource: { close(): void } }).followSource.close(),
+    );
+  }, 60_000);
 });

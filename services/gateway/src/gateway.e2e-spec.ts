@@ -435,6 +435,22 @@ describe('gateway - the REST API as a user drives it', () => {
     }
   });
 
+  test('live events - a client that cannot send headers (EventSource) may give the token as ?access_token=, on that route only', async () => {
+    const stream = await openEventStream(platform.gatewayUrl, '', 'runs', {
+      query: { access_token: platform.adminToken },
+    });
+    const runId = (await admin('POST', '/api/v1/runs', { runName: 'query-token' })).body.info.runId;
+    expect((await stream.next('dev.slipway.tracking.run.created.v1')).data.runId).toBe(runId);
+    stream.close();
+    const wrong = await fetch(`${platform.gatewayUrl}/api/v1/events?topics=runs&access_token=slw_wrong`);
+    expect(wrong.status).toBe(401);
+    const elsewhere = await fetch(
+      `${platform.gatewayUrl}/api/v1/whoami?access_token=${encodeURIComponent(platform.adminToken)}`,
+    );
+    expect(elsewhere.status).toBe(401);
+    expect(((await elsewhere.json()) as { message: string }).message).not.toContain('access_token');
+  });
+
   test('routes - an unknown route is 404 in the one error shape; the OpenAPI document lists the routes', async () => {
     const res = await admin('GET', '/api/v1/no-such-thing');
     expect(res.status).toBe(404);
@@ -519,7 +535,7 @@ async function openEventStream(
   const controller = new AbortController();
   const query = new URLSearchParams({ topics, ...options.query });
   const res = await fetch(`${baseUrl}/api/v1/events?${query}`, {
-    headers: { authorization: `Bearer ${token}`, ...options.headers },
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.headers },
     signal: controller.signal,
   });
   expect(res.status).toBe(200);

@@ -24,4 +24,23 @@ window.logRun = async ({ url, token, experimentName }) => {
     return { error: { name: error.name, code: error.code, message: error.message } };
   }
 };
+/**
+ * Follows `runs` with the browser's own EventSource (no SDK): it cannot send headers, so the token
+ * goes as `access_token`; on a dropped connection it reconnects by itself with `Last-Event-ID`.
+ * The run ids of RunCreated events collect in `window.followed`.
+ */
+window.followRuns = ({ url, token }) => {
+  window.followed = [];
+  window.followErrors = 0;
+  const source = new EventSource(
+    `${url}/api/v1/events?topics=runs&access_token=${encodeURIComponent(token)}`,
+  );
+  source.addEventListener('dev.slipway.tracking.run.created.v1', (e) => {
+    window.followed.push(JSON.parse(e.data).data.runId);
+    window.followedLastId = e.lastEventId;
+  });
+  source.addEventListener('error', () => window.followErrors++);
+  window.followSource = source;
+  return new Promise((resolve) => source.addEventListener('open', () => resolve(true), { once: true }));
+};
 window.appReady = true;

@@ -26,6 +26,8 @@ const eventsQuery = z.strictObject({
    * `Last-Event-ID` header, which wins).
    */
   lastEventId: z.string().min(1).max(1000).optional(),
+  /** The API token, for clients that cannot send `Authorization` (a browser's EventSource). */
+  access_token: z.string().min(1).max(200).optional(),
 });
 
 /**
@@ -49,6 +51,7 @@ export function eventsRoute(nc: NatsConnection, subjectRoot: string): GatewayRou
       'Live events (Server-Sent Events) of chosen topics: run:<id>, runs, models, model:<name>, pipelines, serving, notifications; resumable with Last-Event-ID.',
     query: eventsQuery,
     raw: true,
+    queryToken: true,
     handle: async ({ query, reply, request }) => {
       const header = request.headers['last-event-id'];
       const resumeFrom: EventCursor | undefined =

@@ -88,7 +88,7 @@ export async function registerApi(fastify: FastifyInstance, options: ApiPluginOp
           actor: request.principal?.name ?? null,
           method: request.method,
           route: request.routeOptions.url ?? '',
-          url: request.url.slice(0, 2000),
+          url: loggableUrl(request.url).slice(0, 2000),
           status: reply.statusCode,
           durationMs: reply.elapsedTime,
           requestId: String(request.id),
@@ -148,14 +148,26 @@ function addRoute(api: FastifyInstance, r: GatewayRoute, options: ApiPluginOptio
 }
 
 async function authenticate(request: FastifyRequest, tokens: TokensService): Promise<Principal> {
-  const secret = bearerTokenOf(request.headers.authorization);
+  const secret = secretOf(request);
   if (!secret)
     throw new UnauthenticatedError(
       request.headers.authorization
         ? 'the Authorization header must be "Bearer <token>"'
-        : 'an API token is required: send "Authorization: Bearer <token>"',
+        : `an API token is required: send "Authorization: Bearer <token>"${queryTokenAllowed(request) ? ' or ?access_token=<token>' : ''}`,
     );
   return tokens.verifyKey(bearerKeyOf(request, secret));
+}
+
+/** The token of a request: its `Authorization: Bearer` header, or `?access_token=` where the route allows it. */
+function secretOf(request: FastifyRequest): string | undefined {
+  if (request.headers.authorization !== undefined) return bearerTokenOf(request.headers.authorization);
+  if (!queryTokenAllowed(request)) return undefined;
+  const token = (request.query as Record<string, unknown> | undefined)?.['access_token'];
+  return typeof token === 'string' && token !== '' ? token : undefined;
+}
+
+function queryTokenAllowed(request: FastifyRequest): boolean {
+  return request.routeOptions.config.gatewayRoute?.queryToken === true;
 }
 
 function bearerKeyOf(request: FastifyRequest, secret: string): string {
@@ -163,15 +175,20 @@ function bearerKeyOf(request: FastifyRequest, secret: string): string {
 }
 
 function rateLimitKey(request: FastifyRequest): string {
-  const secret = bearerTokenOf(request.headers.authorization);
+  const secret = secretOf(request);
   return secret ? `t:${bearerKeyOf(request, secret)}` : `ip:${request.ip}`;
+}
+
+/** The URL as logged: a token given as `?access_token=` is not written anywhere. */
+export function loggableUrl(url: string): string {
+  return url.replace(/([?&]access_token=)[^&#]*/gi, '$1[redacted]');
 }
 
 function sendError(reply: FastifyReply, request: FastifyRequest, err: unknown, logger: Logger): FastifyReply {
   const route = request.routeOptions.config.gatewayRoute;
   const mlflow = route?.errorFormat === 'mlflow' || request.url.startsWith('/api/2.0/');
   const { status, body } = mlflow ? mlflowErrorReply(err) : restErrorReply(err);
-  if (status >= 500) logger.error({ err, url: request.url, status }, 'request failed');
+  if (status >= 500) logger.error({ err, url: loggableUrl(request.url), status }, 'request failed');
   if (status === 401) reply.header('www-authenticate', 'Bearer');
   return reply.code(status).send(body);
 }

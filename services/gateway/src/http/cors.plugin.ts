@@ -1,9 +1,13 @@
 import cors from '@fastify/cors';
 import type { FastifyInstance } from 'fastify';
 
-/** Request headers a browser page may send: the token, JSON bodies, trace context, artifact uploads. */
+/**
+ * Request headers a browser page may send: the token, JSON bodies, trace context, artifact
+ * uploads, and the position a reconnecting EventSource resumes from.
+ */
 const ALLOWED_HEADERS = [
   'authorization',
+  'last-event-id',
   'content-type',
   'traceparent',
   'tracestate',

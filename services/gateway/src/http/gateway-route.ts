@@ -43,6 +43,11 @@ export interface GatewayRoute<P = unknown, Q = unknown, B = unknown> {
   errorFormat?: 'rest' | 'mlflow';
   /** The handler writes the reply itself (streams); its return value is ignored. */
   raw?: boolean;
+  /**
+   * The token may come as `?access_token=` when there is no `Authorization` header: for clients
+   * that cannot set headers (a browser's EventSource). Only for reads that stream (live events).
+   */
+  queryToken?: boolean;
   /** Request body is a byte stream (`application/octet-stream`), not JSON. */
   streamBody?: boolean;
   handle(ctx: RouteContext<P, Q, B>): Promise<unknown>;
