@@ -221,4 +221,36 @@ describe('cli - the slipway command against the running platform', () => {
     const down = await runCli(['--url', 'http://127.0.0.1:9', 'runs', 'show', 'x'], { SLIPWAY_TOKEN: 't' });
     expect(down.code).toBe(5);
   });
+
+  test('events - replays from a position, one JSON line per event with its own position; people get a line each', async () => {
+    // A position to start from: the moment an SDK subscription began.
+    const probe = slipway.events.subscribe(['runs'], () => undefined);
+    await probe.ready;
+    const start = probe.lastEventId!;
+    probe.close();
+    // Started, not ended, in an experiment that exists: each is one RunCreated on the stream.
+    const created: string[] = [];
+    for (const runName of ['cli-events-a', 'cli-events-b'])
+      created.push((await slipway.startRun({ experimentName: 'classifiers', runName })).runId);
+    const r = await runCli(['--json', 'events', 'runs', '--since', start, '--count', '2'], env);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { position: string; event: { type: string; data: { runId: string } } });
+    expect(lines.map((l) => [l.event.type, l.event.data.runId])).toEqual(
+      created.map((id) => ['dev.slipway.tracking.run.created.v1', id]),
+    );
+    expect(lines[0]!.position).toMatch(/^SLIPWAY_EVENTS:\d+$/);
+    expect(lines[1]!.position).not.toBe(lines[0]!.position);
+
+    const human = await runCli(['events', 'runs', '--since', lines[0]!.position, '--count', '1'], env);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(new RegExp(`tracking\\.run\\.created  runId=${created[1]}`));
+    expect(human.stderr).toMatch(/^position: SLIPWAY_EVENTS:\d+\n$/);
+
+    const refused = await runCli(['events', 'runs', '--since', 'nonsense'], env);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('COMMON.VALIDATION_FAILED');
+  });
 });

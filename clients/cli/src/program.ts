@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { artifactsCommand } from './commands/artifacts.command';
+import { eventsCommand } from './commands/events.command';
 import { experimentsCommand } from './commands/experiments.command';
 import { metricsCommand } from './commands/metrics.command';
 import { modelsCommand } from './commands/models.command';
@@ -10,7 +11,9 @@ import { EXIT_CODES_HELP } from './exit-codes';
 /** The `slipway` command tree with its global options; commands throw, `main` maps errors to exit codes. */
 export function buildProgram(): Command {
   const program = new Command('slipway')
-    .description('Slipway from a terminal: experiments, runs, metrics, models, tokens and artifacts')
+    .description(
+      'Slipway from a terminal: experiments, runs, metrics, models, tokens, artifacts and live events',
+    )
     .version('0.1.0')
     .addOption(new Option('--url <url>', 'the gateway URL').env('SLIPWAY_URL'))
     .addOption(new Option('--token <token>', 'an API token').env('SLIPWAY_TOKEN'))
@@ -24,6 +27,7 @@ export function buildProgram(): Command {
     modelsCommand(),
     tokensCommand(),
     artifactsCommand(),
+    eventsCommand(),
   ])
     program.addCommand(sub);
   // Every command reports usage errors by throwing, so main() decides the exit code.

@@ -21,7 +21,10 @@ export interface LiveSubscription {
    * reconnecting is off or fails (the gateway unreachable through all retries, or refusing).
    */
   closed: Promise<void>;
-  /** Where the subscription is: pass it as `lastEventId` to a later `subscribe` to get what came meanwhile. */
+  /**
+   * Where the subscription is (inside the handler: the event being handled): pass it as
+   * `lastEventId` to a later `subscribe` to get what came after.
+   */
   readonly lastEventId: string | undefined;
   close(): void;
 }
@@ -76,12 +79,13 @@ export class EventsApi {
         const { value, done } = await reader.read();
         if (done) break;
         for (const message of parser.push(decoder.decode(value, { stream: true }))) {
+          // Set first: a handler that saves `lastEventId` saves the position of this event.
+          if (message.id !== undefined) lastEventId = message.id;
           try {
             handler(JSON.parse(message.data) as LiveEvent);
           } catch (error) {
             console.error(`slipway: live event ${message.event}: ${(error as Error).message}`);
           }
-          if (message.id !== undefined) lastEventId = message.id;
         }
         lastEventId = parser.lastEventId ?? lastEventId;
       }
