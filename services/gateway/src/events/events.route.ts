@@ -70,16 +70,14 @@ export function eventsRoute(nc: NatsConnection, subjectRoot: string): GatewayRou
             });
       jsm ??= jetstreamManager(nc);
       // The response closes when the client goes (the request itself ends as soon as it is read).
-      let gone = false;
-      let feed: LiveFeed | undefined;
-      let heartbeat: NodeJS.Timeout | undefined;
+      const state: { gone: boolean; feed?: LiveFeed; heartbeat?: NodeJS.Timeout } = { gone: false };
       res.on('close', () => {
-        gone = true;
-        clearInterval(heartbeat);
-        void feed?.close();
+        state.gone = true;
+        clearInterval(state.heartbeat);
+        void state.feed?.close();
       });
       // Opened before the reply is hijacked: a bad topic or cursor is still an ordinary 400.
-      feed = await openLiveFeed({
+      const feed = await openLiveFeed({
         nc,
         js,
         jsm: await jsm,
@@ -92,8 +90,9 @@ export function eventsRoute(nc: NatsConnection, subjectRoot: string): GatewayRou
           res.end();
         },
       });
+      state.feed = feed;
       reply.hijack();
-      if (gone) {
+      if (state.gone) {
         // The client left while the consumers were being made: nothing to answer.
         void feed.close();
         return;
@@ -109,7 +108,7 @@ export function eventsRoute(nc: NatsConnection, subjectRoot: string): GatewayRou
       // From here on nothing published is missed; the id lets a client that saw nothing yet resume.
       res.write(`: subscribed to ${query.topics.join(',')}\nid: ${feed.cursor}\n\n`);
       feed.start();
-      heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      state.heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     },
   });
 }
