@@ -1,7 +1,6 @@
-import { SdkErrorCodes, SlipwayApiError, SlipwayError } from '../errors';
+import { SdkErrorCodes, SlipwayError } from '../errors';
 import { SseParser } from '../events/sse-parser';
 import type { HttpClient } from '../http/http-client';
-import { isRetryable } from '../http/retry-policy';
 
 /** A CloudEvent as the gateway streams it. */
 export interface LiveEvent {
@@ -17,8 +16,9 @@ export interface LiveEvent {
 export interface LiveSubscription {
   ready: Promise<void>;
   /**
-   * Settles when the subscription ends: resolves on `close()`, rejects when the stream drops and
-   * reconnecting is off or fails (the gateway unreachable through all retries, or refusing).
+   * Settles when the subscription ends: resolves on `close()`; rejects when the gateway cannot be
+   * reached through the client's retries or refuses (a bad topic or position, a revoked token), or
+   * when the stream drops and `reconnect` is false.
    */
   closed: Promise<void>;
   /**
@@ -64,7 +64,10 @@ export class EventsApi {
     let failReady: (error: unknown) => void = () => undefined;
     const ready = new Promise<void>((resolve, reject) => ((markReady = resolve), (failReady = reject)));
     let lastEventId = options.lastEventId;
+    /** Whether the current attempt got its answer: a stream that drops is resumed, one that cannot start is not. */
+    let connected = false;
     const stream = async () => {
+      connected = false;
       const res = await this.http.send({
         method: 'GET',
         path: '/events',
@@ -72,6 +75,7 @@ export class EventsApi {
         idempotent: true,
         signal: controller.signal,
       });
+      connected = true;
       const parser = new SseParser((comment) => comment.startsWith('subscribed') && markReady());
       const decoder = new TextDecoder();
       const reader = res.body!.getReader();
@@ -96,8 +100,9 @@ export class EventsApi {
         try {
           await stream();
         } catch (error) {
-          const refused = error instanceof SlipwayApiError && !isRetryable(error, true);
-          if (controller.signal.aborted || options.reconnect === false || refused) throw error;
+          // The request itself already retried with back-off: a gateway that cannot be reached
+          // (or refuses) ends the subscription; only a stream that was running is resumed.
+          if (controller.signal.aborted || options.reconnect === false || !connected) throw error;
           options.onReconnect?.({ attempt, error, lastEventId });
           await abortableSleep(RECONNECT_DELAY_MS, controller.signal);
         }
