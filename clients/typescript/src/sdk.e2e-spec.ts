@@ -184,6 +184,28 @@ describe('sdk - against the running platform', () => {
     await expect(live.closed).resolves.toBeUndefined();
   });
 
+  test('live events - a gateway that cannot be reached ends the subscription once the retries are spent', async () => {
+    const { createServer } = await import('node:net');
+    const closedPort = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const nowhere = new Slipway({
+      url: `http://127.0.0.1:${closedPort}`,
+      token: platform.adminToken,
+      retry: { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 20 },
+    });
+    const reconnects: unknown[] = [];
+    const live = nowhere.events.subscribe(['runs'], () => undefined, {
+      onReconnect: (info) => reconnects.push(info),
+    });
+    await expect(live.closed).rejects.toMatchObject({ code: 'SDK.NETWORK_ERROR' });
+    await expect(live.ready).rejects.toMatchObject({ code: 'SDK.NETWORK_ERROR' });
+    expect(reconnects).toEqual([]);
+  });
+
   test('live events - a cursor the gateway refuses ends the subscription with the 400, without reconnecting', async () => {
     const live = slipway.events.subscribe(['runs'], () => undefined, { lastEventId: 'not a cursor' });
     await expect(live.closed).rejects.toMatchObject({ status: 400, code: 'COMMON.VALIDATION_FAILED' });
