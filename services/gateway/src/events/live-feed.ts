@@ -1,6 +1,12 @@
-import type { ConsumerMessages, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import {
+  JetStreamApiCodes,
+  JetStreamApiError,
+  type ConsumerMessages,
+  type JetStreamClient,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { MetricsBatchLogged, withRoot } from '@slipway/contracts';
+import { CommonErrorCodes, MetricsBatchLogged, SlipwayError, withRoot } from '@slipway/contracts';
 import {
   SERVER_FEATURES,
   STREAM_SUBJECT_TOKEN,
@@ -97,7 +103,7 @@ export async function openLiveFeed(options: LiveFeedOptions): Promise<LiveFeed> 
   };
   try {
     for (const [stream, subjects] of byStream) {
-      const last = (await options.jsm.streams.info(stream)).state.last_seq;
+      const last = await lastSequenceOf(options.jsm, stream);
       const from = options.resumeFrom?.get(stream);
       // A cursor past the stream's end (the stream was re-created) resumes from now.
       const after = from !== undefined && from <= last ? from : last;
@@ -139,6 +145,28 @@ export async function openLiveFeed(options: LiveFeedOptions): Promise<LiveFeed> 
     for (const { stream, messages } of consumers) pump(stream, messages).catch(options.onError);
   };
   return { cursor: formatCursor(cursor), start, close };
+}
+
+/**
+ * The sequence of `stream`'s last message.
+ *
+ * @throws SlipwayError `COMMON.DEPENDENCY_UNAVAILABLE` (503) when the stream is missing: every service
+ *   creates the streams when it starts, so it is back after one restarts.
+ */
+async function lastSequenceOf(jsm: JetStreamManager, stream: string): Promise<number> {
+  try {
+    return (await jsm.streams.info(stream)).state.last_seq;
+  } catch (error) {
+    if (error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound) {
+      throw new SlipwayError(
+        CommonErrorCodes.UNAVAILABLE,
+        `live events: the JetStream stream ${stream} does not exist (the services create it when they start)`,
+        undefined,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
 }
 
 /** The Slipway stream that keeps `subject` (its name and all its subjects), or undefined for a subject no stream keeps. */
