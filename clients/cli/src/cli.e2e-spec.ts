@@ -220,6 +220,14 @@ describe('cli - the slipway command against the running platform', () => {
     expect((await runCli(['runs', 'show', 'x'], {})).code).toBe(2);
     const down = await runCli(['--url', 'http://127.0.0.1:9', 'runs', 'show', 'x'], { SLIPWAY_TOKEN: 't' });
     expect(down.code).toBe(5);
+    // Following events fails the same way, with the code and no stack trace.
+    const refused = await runCli(['events', 'runs'], { ...env, SLIPWAY_TOKEN: 'slw_wrong' });
+    expect(refused).toMatchObject({
+      code: 3,
+      stderr: expect.stringMatching(/^error: GATEWAY\.UNAUTHENTICATED: [^\n]*\n$/),
+    });
+    const nobody = await runCli(['--url', 'http://127.0.0.1:9', 'events', 'runs'], { SLIPWAY_TOKEN: 't' });
+    expect(nobody.code).toBe(5);
   });
 
   test('events - replays from a position, one JSON line per event with its own position; people get a line each', async () => {

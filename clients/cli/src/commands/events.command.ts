@@ -25,6 +25,8 @@ export function eventsCommand(): Command {
     .action(async (topics: string[], opts: EventsOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       let seen = 0;
+      /** The position of the last event printed (the SDK may have read further in the same chunk). */
+      let position = opts.since;
       let done: () => void = () => undefined;
       const enough = new Promise<void>((resolve) => (done = resolve));
       const live = ctx.slipway.events.subscribe(
@@ -32,9 +34,10 @@ export function eventsCommand(): Command {
         (event) => {
           if (opts.count !== undefined && seen >= opts.count) return;
           seen++;
+          position = live.lastEventId;
           ctx.out(
             ctx.json
-              ? JSON.stringify({ position: live.lastEventId, event })
+              ? JSON.stringify({ position, event })
               : `${formatTime(event.time ?? Date.now())}  ${shortType(event.type)}  ${summary(event)}`,
           );
           if (seen === opts.count) done();
@@ -55,7 +58,7 @@ export function eventsCommand(): Command {
         live.close();
       }
       await live.closed;
-      if (!ctx.json && live.lastEventId) process.stderr.write(`position: ${live.lastEventId}\n`);
+      if (!ctx.json && position) process.stderr.write(`position: ${position}\n`);
     });
 }
 

@@ -63,6 +63,8 @@ export class EventsApi {
     let markReady: () => void = () => undefined;
     let failReady: (error: unknown) => void = () => undefined;
     const ready = new Promise<void>((resolve, reject) => ((markReady = resolve), (failReady = reject)));
+    // The failure also rejects `closed`; a caller that awaits only that must not crash on this one.
+    ready.catch(() => undefined);
     let lastEventId = options.lastEventId;
     /** Whether the current attempt got its answer: a stream that drops is resumed, one that cannot start is not. */
     let connected = false;

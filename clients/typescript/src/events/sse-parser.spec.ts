@@ -20,4 +20,15 @@ describe('sse parser - the text/event-stream format', () => {
     expect(parser.push('event: a\ndata: 1\n')).toEqual([]);
     expect(parser.push('\n')).toEqual([{ event: 'a', id: undefined, data: '1' }]);
   });
+
+  test('sse parser - the resume position moves only when a frame ends, also for a frame with an id and no data', () => {
+    const parser = new SseParser();
+    parser.push(': subscribed\nid: S:1\n\n');
+    expect(parser.lastEventId).toBe('S:1');
+    // The connection could drop here: the event of S:2 was not handed out, so S:1 stays.
+    parser.push('event: a\nid: S:2\n');
+    expect(parser.lastEventId).toBe('S:1');
+    expect(parser.push('data: {}\n\n')).toEqual([{ event: 'a', id: 'S:2', data: '{}' }]);
+    expect(parser.lastEventId).toBe('S:2');
+  });
 });

@@ -13,13 +13,17 @@ export class SseParser {
   private buffer = '';
   private event = '';
   private id: string | undefined;
+  private dispatchedId: string | undefined;
   private data: string[] = [];
 
   constructor(private readonly onComment: (text: string) => void = () => undefined) {}
 
-  /** The last `id:` read, also from a frame without data (what an EventSource resumes from). */
+  /**
+   * The `id:` of the last complete frame, also of one without data (what an EventSource resumes
+   * from). An `id:` line whose frame has not ended yet does not count: the event is not handed out.
+   */
   get lastEventId(): string | undefined {
-    return this.id;
+    return this.dispatchedId;
   }
 
   push(chunk: string): SseMessage[] {
@@ -40,6 +44,7 @@ export class SseParser {
 
   private line(line: string): SseMessage | undefined {
     if (line === '') {
+      this.dispatchedId = this.id;
       if (this.data.length === 0) return undefined;
       const message = { event: this.event || 'message', id: this.id, data: this.data.join('\n') };
       this.event = '';

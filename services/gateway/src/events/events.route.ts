@@ -1,5 +1,6 @@
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { CommonErrorCodes, SlipwayError } from '@slipway/contracts';
 import { z } from 'zod';
 import { route, type GatewayRoute } from '../http/gateway-route';
 import { parseCursor, type EventCursor } from './event-cursor';
@@ -53,13 +54,7 @@ export function eventsRoute(nc: NatsConnection, subjectRoot: string): GatewayRou
     raw: true,
     queryToken: true,
     handle: async ({ query, reply, request }) => {
-      const header = request.headers['last-event-id'];
-      const resumeFrom: EventCursor | undefined =
-        typeof header === 'string' && header !== ''
-          ? parseCursor(header, 'Last-Event-ID')
-          : query.lastEventId !== undefined
-            ? parseCursor(query.lastEventId, 'lastEventId')
-            : undefined;
+      const { resumeFrom, ignored } = resumePoint(request.headers['last-event-id'], query.lastEventId);
       const res = reply.raw;
       const send = (frame: string) =>
         res.write(frame) || res.destroyed
@@ -68,7 +63,11 @@ export function eventsRoute(nc: NatsConnection, subjectRoot: string): GatewayRou
               res.once('drain', resolve);
               res.once('close', resolve);
             });
-      jsm ??= jetstreamManager(nc);
+      // A failed first try (JetStream not answering yet) is not kept: the next request asks again.
+      jsm ??= jetstreamManager(nc).catch((error: unknown) => {
+        jsm = undefined;
+        throw error;
+      });
       // The response closes when the client goes (the request itself ends as soon as it is read).
       const state: { gone: boolean; feed?: LiveFeed; heartbeat?: NodeJS.Timeout } = { gone: false };
       res.on('close', () => {
@@ -77,19 +76,21 @@ export function eventsRoute(nc: NatsConnection, subjectRoot: string): GatewayRou
         void state.feed?.close();
       });
       // Opened before the reply is hijacked: a bad topic or cursor is still an ordinary 400.
-      const feed = await openLiveFeed({
-        nc,
-        js,
-        jsm: await jsm,
-        root: subjectRoot,
-        topics: query.topics,
-        ...(resumeFrom ? { resumeFrom } : {}),
-        send,
-        onError: (error) => {
-          request.log.warn({ err: error }, 'live events: a stream consumer failed; ending the stream');
-          res.end();
-        },
-      });
+      const feed = await unavailableUnlessSlipway(async () =>
+        openLiveFeed({
+          nc,
+          js,
+          jsm: await jsm!,
+          root: subjectRoot,
+          topics: query.topics,
+          ...(resumeFrom ? { resumeFrom } : {}),
+          send,
+          onError: (error) => {
+            request.log.warn({ err: error }, 'live events: a stream consumer failed; ending the stream');
+            res.end();
+          },
+        }),
+      );
       state.feed = feed;
       reply.hijack();
       if (state.gone) {
@@ -106,9 +107,45 @@ export function eventsRoute(nc: NatsConnection, subjectRoot: string): GatewayRou
         'x-accel-buffering': 'no',
       });
       // From here on nothing published is missed; the id lets a client that saw nothing yet resume.
+      if (ignored) res.write(`: ${ignored}\n\n`);
       res.write(`: subscribed to ${query.topics.join(',')}\nid: ${feed.cursor}\n\n`);
       feed.start();
       state.heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     },
   });
+}
+
+/**
+ * Where to resume. `?lastEventId=` is the caller's own choice: a bad one is a 400. The
+ * `Last-Event-ID` header is sent by an EventSource on its own; one that is not a position of this
+ * gateway (an id from before an upgrade) starts from now, with a comment saying so, since an
+ * EventSource given an error status never tries again.
+ */
+function resumePoint(
+  header: string | string[] | undefined,
+  queryValue: string | undefined,
+): { resumeFrom?: EventCursor; ignored?: string } {
+  if (typeof header === 'string' && header !== '') {
+    try {
+      return { resumeFrom: parseCursor(header, 'Last-Event-ID') };
+    } catch (error) {
+      return { ignored: `starting from now: ${(error as Error).message}` };
+    }
+  }
+  return queryValue === undefined ? {} : { resumeFrom: parseCursor(queryValue, 'lastEventId') };
+}
+
+/** NATS not answering (a timeout, no JetStream) is a 503 the client may retry, not a 500. */
+async function unavailableUnlessSlipway<T>(open: () => Promise<T>): Promise<T> {
+  try {
+    return await open();
+  } catch (error) {
+    if (error instanceof SlipwayError) throw error;
+    throw new SlipwayError(
+      CommonErrorCodes.UNAVAILABLE,
+      `live events: NATS JetStream did not answer: ${(error as Error).message}`,
+      undefined,
+      { cause: error },
+    );
+  }
 }

@@ -128,6 +128,61 @@ describe('live feed - topics read from JetStream, resumable by cursor', () => {
     await follower.feed.close();
   });
 
+  test('one message for two followed runs makes two frames; only the last carries the cursor', async () => {
+    const follower = await open(['run:left', 'run:right']);
+    const batch = await publisher.publishEvent(MetricsBatchLogged, {
+      runs: [
+        { runId: 'left', metrics: [point(1)] },
+        { runId: 'right', metrics: [point(2)] },
+      ],
+    });
+    const frames = await follower.next(2);
+    expect(frames.map((f) => [f.event.id, f.id])).toEqual([
+      [`${batch.event.id}#left`, undefined],
+      [`${batch.event.id}#right`, `${streamNameOf('ingest', root)}:${batch.ack.seq}`],
+    ]);
+    await follower.feed.close();
+  });
+
+  test('a feed closed before it started (its client left) removes its consumers at once', async () => {
+    const stream = streamNameOf('events', root);
+    const before = (await jsm.streams.info(stream)).state.consumer_count;
+    const feed = await openLiveFeed({
+      nc,
+      js,
+      jsm,
+      root,
+      topics: ['runs'],
+      send: () => undefined,
+      onError: () => undefined,
+    });
+    expect((await jsm.streams.info(stream)).state.consumer_count).toBe(before + 1);
+    const closing = feed.close();
+    await expect(
+      Promise.race([closing.then(() => 'closed'), new Promise((r) => setTimeout(() => r('hung'), 2_000))]),
+    ).resolves.toBe('closed');
+    expect((await jsm.streams.info(stream)).state.consumer_count).toBe(before);
+  });
+
+  test('a feed whose NATS connection closes tells onError, so the response ends and the client reconnects', async () => {
+    const own = await connectNats({ servers: server.url, name: 'live-feed-int-test-own' });
+    const errors: unknown[] = [];
+    const feed = await openLiveFeed({
+      nc: own,
+      js: jetstream(own),
+      jsm: await jetstreamManager(own),
+      root,
+      topics: ['runs'],
+      send: () => undefined,
+      onError: (error) => errors.push(error),
+    });
+    feed.start();
+    await own.close();
+    const deadline = Date.now() + 10_000;
+    while (errors.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(errors).toHaveLength(1);
+  });
+
   test('close stops the delivery and removes the consumers from the server', async () => {
     const stream = streamNameOf('events', root);
     const before = (await jsm.streams.info(stream)).state.consumer_count;

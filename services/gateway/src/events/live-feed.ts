@@ -92,11 +92,15 @@ export async function openLiveFeed(options: LiveFeedOptions): Promise<LiveFeed> 
 
   const consumers: { stream: string; messages: ConsumerMessages; delete(): Promise<unknown> }[] = [];
   const subscriptions: Subscription[] = [];
+  let closing = false;
   const close = async () => {
+    closing = true;
     for (const sub of subscriptions) sub.unsubscribe();
     await Promise.all(
       consumers.map(async (c) => {
-        await c.messages.close().catch(() => undefined);
+        // stop() unsubscribes and clears the timers at once; close() would wait for a reader of
+        // the messages, which a feed that never started does not have.
+        c.messages.stop();
         await c.delete().catch(() => undefined);
       }),
     );
@@ -138,6 +142,8 @@ export async function openLiveFeed(options: LiveFeedOptions): Promise<LiveFeed> 
       const frameIds = () => formatCursor(cursor);
       for (const frame of frames(msg.subject, msg.string(), frameIds)) await options.send(frame);
     }
+    // Ended without close(): NATS closed or drained (a shutdown). The client reconnects elsewhere.
+    if (!closing) throw new Error(`the consumer of ${stream} ended`);
   };
   const start = () => {
     for (const frame of held ?? []) void options.send(frame);
@@ -196,7 +202,7 @@ function framesOf(
   } catch {
     return [];
   }
-  const out: string[] = [];
+  const out: { type: string; body: string }[] = [];
   for (const plan of matching) {
     let sent = event;
     let body = text;
@@ -212,9 +218,13 @@ function framesOf(
       if (seen.size >= SEEN_IDS) seen.clear();
       seen.add(sent.id);
     }
-    out.push(
-      `event: ${sent.type ?? 'message'}\n${id ? `id: ${id()}\n` : ''}data: ${body.replace(/\n/g, '')}\n\n`,
-    );
+    out.push({ type: sent.type ?? 'message', body });
   }
-  return out;
+  // The cursor goes on the last frame of the message only: a client that got the first of two
+  // frames and lost the second resumes at this message, not after it. Line breaks would end an
+  // SSE field early (an `id:` smuggled in a type): none is sent (JSON needs none).
+  return out.map(
+    ({ type, body }, i) =>
+      `event: ${type.replace(/[\r\n]/g, '')}\n${id && i === out.length - 1 ? `id: ${id()}\n` : ''}data: ${body.replace(/[\r\n]/g, '')}\n\n`,
+  );
 }

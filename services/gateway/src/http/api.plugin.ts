@@ -181,7 +181,26 @@ function rateLimitKey(request: FastifyRequest): string {
 
 /** The URL as logged: a token given as `?access_token=` is not written anywhere. */
 export function loggableUrl(url: string): string {
-  return url.replace(/([?&]access_token=)[^&#]*/gi, '$1[redacted]');
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const parts = url
+    .slice(at + 1)
+    .split('&')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      const name = eq < 0 ? part : part.slice(0, eq);
+      // The name as fastify reads it: `access%5Ftoken` is `access_token` too.
+      return decodedName(name).toLowerCase() === 'access_token' ? `${name}=[redacted]` : part;
+    });
+  return `${url.slice(0, at)}?${parts.join('&')}`;
+}
+
+function decodedName(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
 }
 
 function sendError(reply: FastifyReply, request: FastifyRequest, err: unknown, logger: Logger): FastifyReply {
