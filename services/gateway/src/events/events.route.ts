@@ -107,7 +107,7 @@ export function eventsRoute(nc: NatsConnection, subjectRoot: string): GatewayRou
         'x-accel-buffering': 'no',
       });
       // From here on nothing published is missed; the id lets a client that saw nothing yet resume.
-      if (ignored) res.write(`: ${ignored}\n\n`);
+      if (ignored) res.write(`: ${ignored.replace(/[\r\n]/g, ' ')}\n\n`);
       res.write(`: subscribed to ${query.topics.join(',')}\nid: ${feed.cursor}\n\n`);
       feed.start();
       state.heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
