@@ -7,7 +7,6 @@ import { build } from 'esbuild';
 const run = promisify(execFile);
 
 const SDK_ROOT = join(__dirname, '..');
-const REPO_ROOT = join(SDK_ROOT, '..', '..');
 
 /** The package's entry points: `@slipway/sdk` and `@slipway/sdk/nats`. */
 const ENTRIES = { index: 'src/index.ts', nats: 'src/nats.ts' } as const;
@@ -86,7 +85,7 @@ export async function buildSdkPackage(outDir: string): Promise<SdkPackage> {
 
 /** The declarations of both entries (`tsconfig.build.json`); a type error fails the build, printed. */
 async function declarations(outDir: string): Promise<void> {
-  const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const tsc = require.resolve('typescript/bin/tsc');
   try {
     await run(process.execPath, [tsc, '-p', join(SDK_ROOT, 'tsconfig.build.json'), '--outDir', outDir], {
       cwd: SDK_ROOT,

@@ -30,7 +30,7 @@ const main = async () => {
   const row = table.rows[0];
   console.log(JSON.stringify({ rows: table.rows.length, status: row.info.status, f1: row.metrics.f1, refused, nats: typeof nats.subscribeModelPromoted }));
 };
-main().catch((error) => { console.error(error); process.exit(1); });
+main().catch((error) => { console.error(error); process.exitCode = 1; });
 `;
 
 /** Type-checked against the package's declarations, as a user's TypeScript would be. */
